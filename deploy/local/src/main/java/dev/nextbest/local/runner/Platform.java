@@ -1,0 +1,236 @@
+package dev.nextbest.local.runner;
+
+import dev.nextbest.local.servers.Ports;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** The command behind deploy/platform: runs the whole platform on this machine. */
+public final class Platform {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int ALREADY_RUNNING = 3;
+
+    private static final String HELP = """
+            Usage: deploy/platform <command>
+
+            Runs the Nextbest platform on this machine: real PostgreSQL, Redis and Kafka servers
+            (data kept in .platform/data) and the four services, each in its own JVM (logs in
+            .platform/logs). Needs only a JDK 17 or newer; 'up' builds what is missing first.
+
+            Commands:
+              up      start everything, wait until every service is ready, print the URLs;
+                      runs in the foreground until Ctrl-C (or 'down' from another terminal)
+              down    stop a platform started by 'up'
+              status  say whether the platform runs and whether each service is ready
+              reset   delete .platform/data (the platform must be stopped)
+              help    show this text
+
+            Ports (environment variable = default):
+            %s
+            Exit codes: 0 done; 1 failed (the message says why); 2 wrong usage;
+                        3 already running, or a port is taken.
+            """;
+
+    private final PlatformSettings settings;
+    private final PrintStream out;
+
+    Platform(PlatformSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String command = args.length == 0 ? "help" : args[args.length - 1];
+        try {
+            Path root = rootFrom(args);
+            Platform platform = new Platform(PlatformSettings.from(root, System.getenv()), out);
+            return switch (command) {
+                case "up" -> platform.up();
+                case "down" -> platform.down();
+                case "status" -> platform.status();
+                case "reset" -> platform.reset();
+                case "help", "--help", "-h" -> platform.help();
+                default -> throw new UsageException("unknown command '" + command + "'; try: deploy/platform help");
+            };
+        } catch (UsageException e) {
+            err.println("deploy/platform: " + e.getMessage());
+            return USAGE;
+        } catch (Ports.PortInUseException e) {
+            err.println("deploy/platform: " + e.getMessage());
+            return ALREADY_RUNNING;
+        } catch (RuntimeException e) {
+            err.println("deploy/platform: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    /** The script passes {@code --root DIR} first; without it the working directory is the root. */
+    private static Path rootFrom(String[] args) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--root")) {
+                return Path.of(args[i + 1]).toAbsolutePath().normalize();
+            }
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    private int help() {
+        StringBuilder ports = new StringBuilder();
+        PlatformSettings.DEFAULT_PORTS.forEach((variable, port) ->
+                ports.append(String.format("  %-32s %d%n", variable, port)));
+        out.print(HELP.formatted(ports));
+        return OK;
+    }
+
+    private int up() {
+        Optional<ProcessHandle> running = runningPlatform();
+        if (running.isPresent()) {
+            out.println("The platform is already running (pid " + running.get().pid() + "). Stop it with: deploy/platform down");
+            return ALREADY_RUNNING;
+        }
+        configureServerLogging();
+        out.println("Starting the Nextbest platform (data: .platform/data, logs: .platform/logs)");
+        RunningPlatform platform = new RunningPlatform(settings, out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.stop();
+            deletePidFile();
+            stopped.countDown();
+        }, "platform-stop"));
+        writePidFile();
+        try {
+            platform.start();
+        } catch (RuntimeException e) {
+            out.println("\nThe platform did not start: " + e.getMessage());
+            return FAILED; // the shutdown hook stops what did start
+        }
+        platform.printEndpoints();
+        awaitUninterruptibly(stopped);
+        return OK;
+    }
+
+    private int down() {
+        Optional<ProcessHandle> running = runningPlatform();
+        if (running.isEmpty()) {
+            out.println("The platform is not running.");
+            deletePidFile();
+            return OK;
+        }
+        out.println("Stopping the platform (pid " + running.get().pid() + ") ...");
+        running.get().destroy();
+        try {
+            running.get().onExit().get(2, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            out.println("It did not stop within 2 minutes; see .platform/logs/.");
+            return FAILED;
+        }
+        out.println("Stopped.");
+        return OK;
+    }
+
+    private int status() {
+        Optional<ProcessHandle> running = runningPlatform();
+        if (running.isEmpty()) {
+            out.println("The platform is not running.");
+            return FAILED;
+        }
+        out.println("The platform is running (pid " + running.get().pid() + ").");
+        boolean allReady = true;
+        for (ServiceDefinition service : ServiceDefinition.ALL) {
+            boolean ready = ServiceProcess.isReady(settings.port(service));
+            allReady &= ready;
+            out.printf("  %-17s %s  http://localhost:%d%s%n", service.name(), ready ? "ready    " : "NOT READY",
+                    settings.port(service), service.apiPath());
+        }
+        return allReady ? OK : FAILED;
+    }
+
+    private int reset() {
+        if (runningPlatform().isPresent()) {
+            out.println("The platform is running; stop it first with: deploy/platform down");
+            return FAILED;
+        }
+        if (!Files.exists(settings.data())) {
+            out.println("Nothing to reset: " + settings.root().relativize(settings.data()) + " does not exist.");
+            return OK;
+        }
+        try (Stream<Path> paths = Files.walk(settings.data())) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println("Deleted " + settings.root().relativize(settings.data()) + ".");
+        return OK;
+    }
+
+    private Optional<ProcessHandle> runningPlatform() {
+        try {
+            if (!Files.exists(settings.pidFile())) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readString(settings.pidFile()).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(handle -> handle.info().commandLine().map(line -> line.contains(Platform.class.getName())).orElse(true));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void writePidFile() {
+        try {
+            Files.createDirectories(settings.home());
+            Files.writeString(settings.pidFile(), String.valueOf(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deletePidFile() {
+        try {
+            Files.deleteIfExists(settings.pidFile());
+        } catch (IOException ignored) {
+            // a stale pid file is recognised as such on the next start
+        }
+    }
+
+    /** The servers' own logs go to .platform/logs/servers.log, not the terminal; Kafka only from WARN. */
+    private void configureServerLogging() {
+        try {
+            Files.createDirectories(settings.logs());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty("org.slf4j.simpleLogger.logFile", settings.logs().resolve("servers.log").toString());
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.log.kafka", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
+        // Unpacked PostgreSQL binaries are cached with the platform's other state.
+        System.setProperty("ot.epg.working-dir", settings.home().resolve("postgres-binaries").toString());
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        while (true) {
+            try {
+                latch.await();
+                return;
+            } catch (InterruptedException ignored) {
+                // keep waiting: only the shutdown hook ends the run
+            }
+        }
+    }
+}
