@@ -1,0 +1,38 @@
+package dev.nextbest.profile.interactions;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+
+/** Records an interaction once per event, however often the event is delivered. */
+@ApplicationScoped
+public class InteractionRecorder {
+
+    private final InteractionRepository repository;
+
+    public InteractionRecorder(InteractionRepository repository) {
+        this.repository = repository;
+    }
+
+    /** @return true if recorded, false if this event had been recorded before */
+    public Uni<Boolean> record(String eventSource, String eventId, String customerId, Instant occurredAt,
+                               InteractionRecorded data) {
+        return Panache.withTransaction(() -> repository.exists(eventSource, eventId).chain(seen -> {
+            if (seen) {
+                return Uni.createFrom().item(false);
+            }
+            Interaction interaction = new Interaction();
+            interaction.eventSource = eventSource;
+            interaction.eventId = eventId;
+            interaction.customerId = customerId;
+            interaction.channel = data.channel().wire();
+            interaction.kind = data.kind();
+            interaction.occurredAt = occurredAt;
+            interaction.receivedAt = Instant.now();
+            interaction.attributes = data.attributesOrEmpty();
+            return repository.persist(interaction).replaceWith(true);
+        }));
+    }
+}

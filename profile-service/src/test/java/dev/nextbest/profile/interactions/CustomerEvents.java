@@ -1,0 +1,41 @@
+package dev.nextbest.profile.interactions;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Builds customer events the way a channel would send them. */
+final class CustomerEvents {
+
+    static final String TOPIC = "customer-events";
+    static final String DEAD_LETTERS = "profile-service.customer-events.dlq";
+
+    private CustomerEvents() {
+    }
+
+    static String newCustomerId() {
+        return "cus_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    static CloudEvent interaction(String customerId, OffsetDateTime time, String dataJson) {
+        return CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(URI.create("/channels/web"))
+                .withType(InteractionRecorded.TYPE)
+                .withSubject(customerId)
+                .withTime(time)
+                .withDataContentType("application/json")
+                .withData(dataJson.getBytes(StandardCharsets.UTF_8))
+                .build();
+    }
+
+    static byte[] structured(CloudEvent event) {
+        return EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event);
+    }
+}
