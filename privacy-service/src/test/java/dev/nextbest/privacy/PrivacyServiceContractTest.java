@@ -1,0 +1,13 @@
+package dev.nextbest.privacy;
+
+import dev.nextbest.local.testing.ServiceContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class PrivacyServiceContractTest extends ServiceContract {
+
+    @Override
+    protected String apiPrefix() {
+        return "/privacy/v1";
+    }
+}
