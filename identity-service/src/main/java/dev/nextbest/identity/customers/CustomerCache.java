@@ -1,0 +1,47 @@
+package dev.nextbest.identity.customers;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Hot customer lookups in Redis (keys "identity:customer:{id}"). Only a cache: when Redis is unavailable,
+ * lookups go to PostgreSQL and the service keeps answering.
+ */
+@ApplicationScoped
+public class CustomerCache {
+
+    private static final Logger LOG = Logger.getLogger(CustomerCache.class);
+    private static final String PREFIX = "identity:customer:";
+
+    private final ReactiveValueCommands<String, CustomerView> values;
+    private final Duration ttl;
+
+    public CustomerCache(ReactiveRedisDataSource redis,
+                         @ConfigProperty(name = "nextbest.identity.customer-cache-ttl") Duration ttl) {
+        this.values = redis.value(CustomerView.class);
+        this.ttl = ttl;
+    }
+
+    public Uni<Optional<CustomerView>> get(String id) {
+        return values.get(PREFIX + id).map(Optional::ofNullable)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("customer cache unavailable, reading PostgreSQL: %s", failure.toString());
+                    return Optional.empty();
+                });
+    }
+
+    public Uni<Void> put(CustomerView customer) {
+        return values.setex(PREFIX + customer.id(), ttl.toSeconds(), customer)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("customer cache unavailable, not caching: %s", failure.toString());
+                    return null;
+                });
+    }
+}

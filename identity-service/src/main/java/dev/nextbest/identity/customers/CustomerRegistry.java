@@ -1,0 +1,52 @@
+package dev.nextbest.identity.customers;
+
+import dev.nextbest.identity.events.Outbox;
+import dev.nextbest.identity.events.OutboxRelay;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** Issues pseudonymous customer ids and finds them again. Each new id is announced on identity-changes. */
+@ApplicationScoped
+public class CustomerRegistry {
+
+    public static final String CHANGES_TOPIC = "identity-changes";
+    public static final String CUSTOMER_REGISTERED = "dev.nextbest.identity.customer-registered.v1";
+
+    private final CustomerRepository customers;
+    private final CustomerCache cache;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+
+    public CustomerRegistry(CustomerRepository customers, CustomerCache cache, Outbox outbox, OutboxRelay relay) {
+        this.customers = customers;
+        this.cache = cache;
+        this.outbox = outbox;
+        this.relay = relay;
+    }
+
+    public Uni<CustomerView> register(CustomerKind kind) {
+        Customer customer = new Customer();
+        customer.id = CustomerIds.next();
+        customer.kind = kind;
+        customer.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        CustomerView view = CustomerView.of(customer);
+        return Panache.withTransaction(() -> customers.persist(customer)
+                        .call(() -> outbox.add(CHANGES_TOPIC, customer.id, CUSTOMER_REGISTERED, customer.id, view)))
+                .invoke(relay::trigger)
+                .call(() -> cache.put(view))
+                .replaceWith(view);
+    }
+
+    public Uni<Optional<CustomerView>> find(String id) {
+        return cache.get(id).chain(cached -> cached.isPresent()
+                ? Uni.createFrom().item(cached)
+                : Panache.withSession(() -> customers.findById(id))
+                        .map(found -> Optional.ofNullable(found).map(CustomerView::of))
+                        .call(found -> found.map(cache::put).orElseGet(() -> Uni.createFrom().voidItem())));
+    }
+}

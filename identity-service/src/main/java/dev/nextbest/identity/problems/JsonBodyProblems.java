@@ -1,0 +1,40 @@
+package dev.nextbest.identity.problems;
+
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A JSON request body whose fields have the wrong types, as problem+json that names the field. Quarkus
+ * REST's own mapper for this answers plain JSON; the value itself is never echoed (it may be personal data).
+ */
+public class JsonBodyProblems {
+
+    static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        String detail = field.isEmpty()
+                ? "the request body is not a JSON object of the expected shape"
+                : "field '" + field + "' has a value of the wrong type";
+        return badRequest(detail, uri);
+    }
+
+    private static Response badRequest(String detail, UriInfo uri) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("status", 400);
+        problem.put("title", "Bad Request");
+        problem.put("detail", detail);
+        problem.put("instance", uri.getPath());
+        return Response.status(Response.Status.BAD_REQUEST).type(PROBLEM_JSON).entity(problem).build();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.nextbest.identity;
+
+import dev.nextbest.local.testing.ServiceContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class IdentityServiceContractTest extends ServiceContract {
+
+    @Override
+    protected String apiPrefix() {
+        return "/identity/v1";
+    }
+}
