@@ -103,9 +103,15 @@ public final class Platform {
             out.println("The platform is already running (pid " + running.get().pid() + "). Stop it with: deploy/platform down");
             return ALREADY_RUNNING;
         }
+        RunningPlatform platform = new RunningPlatform(settings, out);
+        try {
+            platform.checkPreconditions();
+        } catch (Ports.PortInUseException e) {
+            out.println("The platform cannot start: " + e.getMessage());
+            return ALREADY_RUNNING;
+        }
         configureServerLogging();
         out.println("Starting the Nextbest platform (data: .platform/data, logs: .platform/logs)");
-        RunningPlatform platform = new RunningPlatform(settings, out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.stop();

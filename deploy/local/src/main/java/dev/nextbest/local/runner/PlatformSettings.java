@@ -14,6 +14,18 @@ record PlatformSettings(Path root, Path home, Map<String, Integer> ports) {
 
     static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
 
+    /** What listens on the port a variable sets, for messages. */
+    static String describe(String portVariable) {
+        return switch (portVariable) {
+            case POSTGRES_PORT -> "PostgreSQL";
+            case REDIS_PORT -> "Redis";
+            case KAFKA_PORT -> "Kafka";
+            case KAFKA_CONTROLLER_PORT -> "the Kafka controller";
+            default -> ServiceDefinition.ALL.stream().filter(s -> s.portVariable().equals(portVariable))
+                    .map(ServiceDefinition::name).findFirst().orElse(portVariable);
+        };
+    }
+
     private static Map<String, Integer> defaultPorts() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put(POSTGRES_PORT, 55432);

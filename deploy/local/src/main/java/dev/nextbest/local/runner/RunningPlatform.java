@@ -32,6 +32,7 @@ final class RunningPlatform {
     private final PlatformSettings settings;
     private final PrintStream out;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<ManagedServer> startedServers = new ArrayList<>();
     private LocalServers servers;
     private boolean stopped;
 
@@ -40,10 +41,14 @@ final class RunningPlatform {
         this.out = out;
     }
 
-    void start() {
-        long startedAt = System.nanoTime();
+    /** What must hold before anything is started or changed: the services are built and every port is free. */
+    void checkPreconditions() {
         requireApplicationsBuilt();
         requirePortsFree();
+    }
+
+    void start() {
+        long startedAt = System.nanoTime();
         createDirectories();
         servers = new LocalServers(
                 PostgresServer.persistent(settings.port(PlatformSettings.POSTGRES_PORT), settings.data().resolve("postgres")),
@@ -58,6 +63,7 @@ final class RunningPlatform {
                     return;
                 }
                 server.start();
+                startedServers.add(server);
             }
             out.printf("  %-17s up on 127.0.0.1:%d (%s)%n", server.name(), server.port(), seconds(t));
         }
@@ -106,11 +112,7 @@ final class RunningPlatform {
     }
 
     private void requirePortsFree() {
-        settings.ports().forEach((variable, port) -> Ports.requireFree(port, describe(variable), variable));
-    }
-
-    private static String describe(String portVariable) {
-        return portVariable.replace("NEXTBEST_", "").replace("_PORT", "").toLowerCase().replace('_', ' ');
+        settings.ports().forEach((variable, port) -> Ports.requireFree(port, PlatformSettings.describe(variable), variable));
     }
 
     private void createDirectories() {
@@ -128,6 +130,9 @@ final class RunningPlatform {
             return;
         }
         stopped = true;
+        if (services.isEmpty() && startedServers.isEmpty()) {
+            return;
+        }
         out.println("\nStopping the platform ...");
         List<CompletableFuture<Void>> stopping = services.stream()
                 .map(process -> CompletableFuture.runAsync(() -> process.stop(STOP_GRACE)))
@@ -136,15 +141,11 @@ final class RunningPlatform {
         if (!services.isEmpty()) {
             out.println("  services stopped");
         }
-        if (servers != null) {
-            List<ManagedServer> all = servers.all();
-            for (int i = all.size() - 1; i >= 0; i--) {
-                ManagedServer server = all.get(i);
-                if (server.isRunning()) {
-                    server.close();
-                    out.println("  " + server.name() + " stopped");
-                }
-            }
+        // Reverse order of start. (embedded-redis also stops its server from a JVM shutdown hook of its own.)
+        for (int i = startedServers.size() - 1; i >= 0; i--) {
+            ManagedServer server = startedServers.get(i);
+            server.close();
+            out.println("  " + server.name() + " stopped");
         }
         out.println("Stopped. Data kept in " + settings.root().relativize(settings.data()) + "/ (deploy/platform reset deletes it).");
     }
