@@ -51,6 +51,8 @@ final class ServiceProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         Map<String, String> environment = builder.environment();
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // Loopback only: a developer's platform is not for the network (and has no authentication yet).
+        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         quarkusConfig.forEach((property, value) -> environment.put(environmentName(property), value));
         try {
             process = builder.start();
