@@ -48,7 +48,7 @@ public class CloudEventCodec {
         try {
             return format.deserialize(bytes);
         } catch (RuntimeException e) {
-            throw new PoisonEventException("not a CloudEvent in structured JSON: " + rootMessage(e), e);
+            throw new PoisonEventException("not a CloudEvent in structured JSON: " + rootMessage(e));
         }
     }
 
@@ -66,7 +66,7 @@ public class CloudEventCodec {
             data = mapper.readValue(event.getData().toBytes(), type);
         } catch (IOException e) {
             throw new PoisonEventException("event " + event.getId() + " has data that does not fit "
-                    + event.getType() + ": " + rootMessage(e), e);
+                    + event.getType() + ": " + rootMessage(e));
         }
         Set<ConstraintViolation<T>> violations = validator.validate(data);
         if (!violations.isEmpty()) {

@@ -96,6 +96,8 @@ class InteractionConsumerTest {
         assertThat(TestKafka.header(dead, "dead-letter-reason")).startsWith("not a CloudEvent in structured JSON");
         assertThat(TestKafka.header(dead, "dead-letter-topic")).isEqualTo(TOPIC);
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("this is not json");
+        dead.headers().forEach(header -> assertThat(new String(header.value(), StandardCharsets.UTF_8))
+                .as("header %s repeats no input", header.key()).doesNotContain("this is not json"));
         awaitInteractions(customer, 1).body("interactions[0].kind", equalTo("reply"));
     }
 
