@@ -13,11 +13,13 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,12 +41,15 @@ public class OutboxRelay {
 
     private final MutinyEmitter<byte[]> emitter;
     private final Vertx vertx;
+    private final Duration retention;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean rerun;
 
-    public OutboxRelay(@Channel("outbox") MutinyEmitter<byte[]> emitter, Vertx vertx) {
+    public OutboxRelay(@Channel("outbox") MutinyEmitter<byte[]> emitter, Vertx vertx,
+                       @ConfigProperty(name = "nextbest.outbox.retention") Duration retention) {
         this.emitter = emitter;
         this.vertx = vertx;
+        this.retention = retention;
     }
 
     /**
@@ -66,6 +71,22 @@ public class OutboxRelay {
             LOG.warnf("outbox relay: publishing failed, will retry: %s", failure.toString());
             return null;
         });
+    }
+
+    /** Deletes events published longer ago than the retention: Kafka, not the outbox, keeps the event history. */
+    @Scheduled(every = "${nextbest.outbox.prune-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> prune() {
+        Instant cutoff = Instant.now().minus(retention);
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                        .createMutationQuery("delete from OutboxEvent where publishedAt < :cutoff")
+                        .setParameter("cutoff", cutoff)
+                        .executeUpdate()))
+                .invoke(deleted -> LOG.debugf("outbox relay: pruned %d published events", deleted))
+                .replaceWithVoid()
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("outbox relay: pruning failed, will retry: %s", failure.toString());
+                    return null;
+                });
     }
 
     /** Publishes everything pending. Safe to call at any time; concurrent calls collapse into one run. */

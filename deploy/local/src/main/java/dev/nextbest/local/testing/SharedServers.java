@@ -12,8 +12,12 @@ final class SharedServers {
 
     static synchronized LocalServers get() {
         if (servers == null) {
+            QuietServerLogs.apply();
             LocalServers started = LocalServers.temporary().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "nextbest-test-servers-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                QuietServerLogs.apply();
+                started.close();
+            }, "nextbest-test-servers-stop"));
             servers = started;
         }
         return servers;

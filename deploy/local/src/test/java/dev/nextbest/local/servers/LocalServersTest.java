@@ -1,5 +1,6 @@
 package dev.nextbest.local.servers;
 
+import dev.nextbest.local.testing.QuietServerLogs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,6 +40,7 @@ class LocalServersTest {
 
     @BeforeAll
     static void start() {
+        QuietServerLogs.apply();
         servers = LocalServers.temporary().start();
     }
 
