@@ -97,8 +97,13 @@ class ActionResourceTest {
                     .log().ifValidationFails()
                     .statusCode(400).contentType("application/problem+json");
         }
+        given().contentType("application/json").body("{\"key\": oops}").post(ACTIONS).then()
+                .statusCode(400).contentType("application/problem+json");
         given().contentType("text/plain").body("hello").post(ACTIONS).then()
-                .statusCode(415).contentType("application/problem+json");
+                .statusCode(415).contentType("application/problem+json")
+                .body("title", equalTo("Unsupported Media Type"));
+        given().get(ACTIONS + "/" + UUID.randomUUID() + "/nothing-here").then()
+                .statusCode(404).contentType("application/problem+json");
     }
 
     @Test
