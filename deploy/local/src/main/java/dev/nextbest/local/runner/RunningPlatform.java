@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -73,8 +74,10 @@ final class RunningPlatform {
 
     private void startServices() {
         out.println("  starting the services (logs in " + settings.root().relativize(settings.logs()) + "/) ...");
+        LocalSecrets secrets = new LocalSecrets(settings.home().resolve("secrets"));
         for (ServiceDefinition definition : ServiceDefinition.ALL) {
-            Map<String, String> config = servers.quarkusConfig(definition.database());
+            Map<String, String> config = new LinkedHashMap<>(servers.quarkusConfig(definition.database()));
+            config.putAll(secrets.configFor(definition));
             ServiceProcess process = new ServiceProcess(definition, settings.port(definition),
                     settings.logs().resolve(definition.name() + ".log"));
             synchronized (this) {
