@@ -29,16 +29,25 @@ public class CustomerRegistry {
         this.relay = relay;
     }
 
+    /** Issues a new id in its own transaction, then announces and caches it. */
     public Uni<CustomerView> register(CustomerKind kind) {
+        return Panache.withTransaction(() -> create(kind))
+                .invoke(relay::trigger)
+                .call(cache::put);
+    }
+
+    /**
+     * Issues a new id inside the caller's transaction (with its identifier links, say), writing its
+     * customer-registered event to the outbox. The caller triggers the relay after its commit.
+     */
+    public Uni<CustomerView> create(CustomerKind kind) {
         Customer customer = new Customer();
         customer.id = CustomerIds.next();
         customer.kind = kind;
         customer.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         CustomerView view = CustomerView.of(customer);
-        return Panache.withTransaction(() -> customers.persist(customer)
-                        .call(() -> outbox.add(CHANGES_TOPIC, customer.id, CUSTOMER_REGISTERED, customer.id, view)))
-                .invoke(relay::trigger)
-                .call(() -> cache.put(view))
+        return customers.persist(customer)
+                .call(() -> outbox.add(CHANGES_TOPIC, customer.id, CUSTOMER_REGISTERED, customer.id, view))
                 .replaceWith(view);
     }
 

@@ -58,6 +58,9 @@ public class IdentifierNormaliser {
         if (value.codePoints().anyMatch(cp -> Character.getType(cp) == Character.FORMAT)) {
             throw new InvalidIdentifierException(type, "contains invisible characters");
         }
+        if (PLACEHOLDERS.contains(value.toLowerCase(Locale.ROOT))) {
+            throw new InvalidIdentifierException(type, "is a placeholder, not an identifier");
+        }
         String normalised = switch (type) {
             case EMAIL -> email(value);
             case PHONE -> phone(value);

@@ -2,6 +2,7 @@ package dev.nextbest.identity.identifiers;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.crypto.Mac;
@@ -29,6 +30,7 @@ public class Pseudonymiser {
 
     private final PseudonymKeys keys;
 
+    @Inject
     public Pseudonymiser(@ConfigProperty(name = "nextbest.identity.pseudonym.keys") String keys,
                          @ConfigProperty(name = "nextbest.identity.pseudonym.active-version") int activeVersion) {
         this(PseudonymKeys.parse(keys, activeVersion));

@@ -1,0 +1,20 @@
+package dev.nextbest.identity.resolution;
+
+import dev.nextbest.identity.identifiers.IdentifierType;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
+/** Stores identifier types by their wire name ("email"), as the API and the rules name them. */
+@Converter
+public class IdentifierTypeConverter implements AttributeConverter<IdentifierType, String> {
+
+    @Override
+    public String convertToDatabaseColumn(IdentifierType type) {
+        return type == null ? null : type.wire();
+    }
+
+    @Override
+    public IdentifierType convertToEntityAttribute(String wire) {
+        return wire == null ? null : IdentifierType.fromWire(wire);
+    }
+}
