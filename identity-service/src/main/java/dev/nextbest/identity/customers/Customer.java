@@ -23,4 +23,8 @@ public class Customer {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Set while this customer is merged into another: the survivor, which now holds its identifiers. */
+    @Column(name = "merged_into")
+    public String mergedInto;
 }

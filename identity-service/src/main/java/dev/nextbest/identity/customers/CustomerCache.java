@@ -1,6 +1,7 @@
 package dev.nextbest.identity.customers;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,11 +23,13 @@ public class CustomerCache {
     private static final String PREFIX = "identity:customer:";
 
     private final ReactiveValueCommands<String, CustomerView> values;
+    private final ReactiveKeyCommands<String> keys;
     private final Duration ttl;
 
     public CustomerCache(ReactiveRedisDataSource redis,
                          @ConfigProperty(name = "nextbest.identity.customer-cache-ttl") Duration ttl) {
         this.values = redis.value(CustomerView.class);
+        this.keys = redis.key();
         this.ttl = ttl;
     }
 
@@ -34,6 +38,17 @@ public class CustomerCache {
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("customer cache unavailable, reading PostgreSQL: %s", failure.toString());
                     return Optional.empty();
+                });
+    }
+
+    public Uni<Void> evict(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return keys.del(ids.stream().map(id -> PREFIX + id).toArray(String[]::new)).replaceWithVoid()
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("customer cache unavailable, entries expire by themselves: %s", failure.toString());
+                    return null;
                 });
     }
 

@@ -1,5 +1,6 @@
 package dev.nextbest.identity.resolution;
 
+import dev.nextbest.identity.customers.CustomerCache;
 import dev.nextbest.identity.customers.CustomerKind;
 import dev.nextbest.identity.customers.CustomerRegistry;
 import dev.nextbest.identity.events.Outbox;
@@ -8,12 +9,17 @@ import dev.nextbest.identity.identifiers.IdentifierNormaliser;
 import dev.nextbest.identity.identifiers.IdentifierType;
 import dev.nextbest.identity.identifiers.InvalidIdentifierException;
 import dev.nextbest.identity.identifiers.Pseudonymiser;
+import dev.nextbest.identity.merges.Merger;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,14 +37,16 @@ import java.util.stream.Collectors;
 /**
  * Resolves the identifiers a channel has for one person to one customer id. No identifier known: a new
  * customer. Known identifiers of one customer: that customer, with the new identifiers linked (within
- * each type's limit). Identifiers of several customers: never merged here; the strongest, highest-priority
- * identifier decides, and the others are reported as conflicts. A weak identifier (a shared cookie or
- * device) therefore never joins two people.
+ * each type's limit). Identifiers of several customers: the strongest, highest-priority identifier decides
+ * the survivor; another customer is merged into it only when a verified strong identifier proves they are
+ * one person and merge protection allows it, and is otherwise reported as a conflict. A weak identifier (a
+ * shared cookie or device) therefore never joins two people.
  */
 @ApplicationScoped
 public class IdentityResolver {
 
     public static final String IDENTIFIERS_LINKED = "dev.nextbest.identity.identifiers-linked.v1";
+    private static final Logger LOG = Logger.getLogger(IdentityResolver.class);
     static final String DEFAULT_SOURCE = "/api";
 
     private final IdentifierNormaliser normaliser;
@@ -49,10 +57,16 @@ public class IdentityResolver {
     private final CustomerRegistry customers;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final Merger merger;
+    private final CustomerCache customerCache;
+    private final int maxCustomersPerMerge;
+    private final Counter refusedMerges;
 
     public IdentityResolver(IdentifierNormaliser normaliser, Pseudonymiser pseudonymiser, ResolutionRules rules,
                             IdentifierRepository identifiers, IdentifierCache cache, CustomerRegistry customers,
-                            Outbox outbox, OutboxRelay relay) {
+                            Outbox outbox, OutboxRelay relay, Merger merger, CustomerCache customerCache,
+                            @ConfigProperty(name = "nextbest.identity.max-customers-per-merge") int maxCustomersPerMerge,
+                            MeterRegistry registry) {
         this.normaliser = normaliser;
         this.pseudonymiser = pseudonymiser;
         this.rules = rules;
@@ -61,6 +75,10 @@ public class IdentityResolver {
         this.customers = customers;
         this.outbox = outbox;
         this.relay = relay;
+        this.merger = merger;
+        this.customerCache = customerCache;
+        this.maxCustomersPerMerge = maxCustomersPerMerge;
+        this.refusedMerges = registry.counter("identity.merges.refused");
     }
 
     public Uni<Resolution> resolve(ResolveRequest request) {
@@ -109,7 +127,7 @@ public class IdentityResolver {
                 return Optional.empty();
             }
             return Optional.of(new Resolution(owners.iterator().next(), Resolution.Outcome.MATCHED,
-                    List.of(), List.of(), List.of()));
+                    List.of(), List.of(), List.of(), List.of()));
         });
     }
 
@@ -123,18 +141,23 @@ public class IdentityResolver {
         boolean created;
         final List<Resolution.Linked> linked = new ArrayList<>();
         final List<Resolution.NotLinked> notLinked = new ArrayList<>();
+        final List<Resolution.Merged> merged = new ArrayList<>();
         final List<Resolution.Conflict> conflicts = new ArrayList<>();
         final Map<String, String> toCache = new LinkedHashMap<>();
         final Map<IdentifierType, Long> counts = new EnumMap<>(IdentifierType.class);
 
         boolean wroteEvents() {
+            return created || !linked.isEmpty() || !merged.isEmpty();
+        }
+
+        boolean linkedAny() {
             return created || !linked.isEmpty();
         }
 
         Resolution resolution() {
             Resolution.Outcome outcome = created ? Resolution.Outcome.CREATED
                     : linked.isEmpty() ? Resolution.Outcome.MATCHED : Resolution.Outcome.LINKED;
-            return new Resolution(owner, outcome, linked, notLinked, conflicts);
+            return new Resolution(owner, outcome, linked, notLinked, merged, conflicts);
         }
     }
 
@@ -145,13 +168,16 @@ public class IdentityResolver {
                         .onItem().transformToUniAndConcatenate(c ->
                                 identifiers.findAny(c.type(), c.lookup()).map(found -> new Match(c, Optional.ofNullable(found))))
                         .collect().asList()
-                        .chain(matches -> owner(matches, kind).chain(plan -> link(plan, matches, source))))
+                        .chain(matches -> owner(matches, kind)
+                                .chain(plan -> mergeOrReport(plan, matches, source))
+                                .chain(plan -> link(plan, matches, source))))
                 .invoke(plan -> {
                     if (plan.wroteEvents()) {
                         relay.trigger();
                     }
                 })
                 .call(plan -> cache.put(plan.toCache))
+                .call(plan -> customerCache.evict(plan.merged.stream().map(Resolution.Merged::customerId).toList()))
                 .map(Plan::resolution);
     }
 
@@ -171,12 +197,63 @@ public class IdentityResolver {
                         .thenComparingInt(m -> rules.of(m.candidate().type()).priority()))
                 .orElseThrow();
         plan.owner = decisive.stored().get().customerId;
-        found.stream()
-                .filter(m -> !m.stored().get().customerId.equals(plan.owner))
-                .collect(Collectors.groupingBy(m -> m.stored().get().customerId, LinkedHashMap::new,
-                        Collectors.mapping(m -> m.candidate().type(), Collectors.toList())))
-                .forEach((other, types) -> plan.conflicts.add(new Resolution.Conflict(other, types)));
         return Uni.createFrom().item(plan);
+    }
+
+    /**
+     * Every other customer the identifiers point at is merged into the owner when a verified, strong
+     * identifier proves they are one person and merge protection allows it; otherwise it is reported.
+     * A request that would join more customers than the limit merges none and is flagged.
+     */
+    private Uni<Plan> mergeOrReport(Plan plan, List<Match> matches, String source) {
+        Map<String, List<Candidate>> others = matches.stream()
+                .filter(m -> m.stored().isPresent() && !m.stored().get().customerId.equals(plan.owner))
+                .collect(Collectors.groupingBy(m -> m.stored().get().customerId, LinkedHashMap::new,
+                        Collectors.mapping(Match::candidate, Collectors.toList())));
+        if (others.isEmpty()) {
+            return Uni.createFrom().item(plan);
+        }
+        Set<String> proven = others.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(c -> c.verified() && rules.of(c.type()).strong()))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        if (proven.size() + 1 > maxCustomersPerMerge) {
+            refusedMerges.increment();
+            LOG.warnf("a resolution would have merged %d customers into %s (limit %d); refused, for review",
+                    proven.size() + 1, plan.owner, maxCustomersPerMerge);
+            String reason = "merge refused: it would join " + (proven.size() + 1) + " customers (limit "
+                    + maxCustomersPerMerge + "); flagged for review";
+            others.forEach((other, by) -> plan.conflicts.add(new Resolution.Conflict(other, types(by), reason)));
+            return Uni.createFrom().item(plan);
+        }
+        return Multi.createFrom().iterable(others.entrySet())
+                .onItem().transformToUniAndConcatenate(entry -> {
+                    String other = entry.getKey();
+                    List<IdentifierType> by = types(entry.getValue());
+                    if (!proven.contains(other)) {
+                        plan.conflicts.add(new Resolution.Conflict(other, by,
+                                "not merged: no verified strong identifier shows they are one person"));
+                        return Uni.createFrom().voidItem();
+                    }
+                    return merger.protection(plan.owner, other).chain(why -> {
+                        if (why.isPresent()) {
+                            plan.conflicts.add(new Resolution.Conflict(other, by, why.get()));
+                            return Uni.createFrom().voidItem();
+                        }
+                        String reason = "verified " + entry.getValue().stream()
+                                .filter(c -> c.verified() && rules.of(c.type()).strong())
+                                .map(c -> c.type().wire()).distinct().collect(Collectors.joining(", "));
+                        return merger.merge(plan.owner, other, source, reason).invoke(moved -> {
+                            plan.merged.add(new Resolution.Merged(other, moved.mergeId()));
+                            moved.pseudonyms().forEach(pseudonym -> plan.toCache.put(pseudonym, plan.owner));
+                        }).replaceWithVoid();
+                    });
+                })
+                .collect().last()
+                .replaceWith(plan);
+    }
+
+    private static List<IdentifierType> types(List<Candidate> candidates) {
+        return candidates.stream().map(Candidate::type).distinct().toList();
     }
 
     private Uni<Plan> link(Plan plan, List<Match> matches, String source) {
@@ -184,7 +261,7 @@ public class IdentityResolver {
         return Multi.createFrom().iterable(matches)
                 .onItem().transformToUniAndConcatenate(match -> linkOne(plan, match, source, now))
                 .collect().last()
-                .chain(() -> plan.wroteEvents()
+                .chain(() -> plan.linkedAny()
                         ? outbox.add(CustomerRegistry.CHANGES_TOPIC, plan.owner, IDENTIFIERS_LINKED, plan.owner,
                                 new IdentifiersLinked(plan.owner, plan.created,
                                         plan.linked.stream().map(Resolution.Linked::type).toList()))

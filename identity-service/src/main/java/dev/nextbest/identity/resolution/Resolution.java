@@ -3,6 +3,7 @@ package dev.nextbest.identity.resolution;
 import dev.nextbest.identity.identifiers.IdentifierType;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The answer to a resolve request. Identifiers are referred to by their position in the request, never
@@ -10,10 +11,11 @@ import java.util.List;
  *
  * @param linked    identifiers newly linked to the customer by this request
  * @param notLinked identifiers left out, with why (another customer's, or the type's limit reached)
- * @param conflicts other customers some identifiers belong to; they are not merged
+ * @param merged    customers merged into this one by this request (verified strong identifiers proved it)
+ * @param conflicts other customers some identifiers belong to, not merged, each with why
  */
 public record Resolution(String customerId, Outcome outcome, List<Linked> linked, List<NotLinked> notLinked,
-                         List<Conflict> conflicts) {
+                         List<Merged> merged, List<Conflict> conflicts) {
 
     public enum Outcome {
         /** No identifier was known: a new customer id was issued. */
@@ -30,6 +32,9 @@ public record Resolution(String customerId, Outcome outcome, List<Linked> linked
     public record NotLinked(int index, IdentifierType type, String reason) {
     }
 
-    public record Conflict(String customerId, List<IdentifierType> matchedBy) {
+    public record Merged(String customerId, UUID mergeId) {
+    }
+
+    public record Conflict(String customerId, List<IdentifierType> matchedBy, String reason) {
     }
 }

@@ -110,7 +110,8 @@ class ResolveResourceTest {
                 .body("linked", empty())
                 .body("notLinked[0].reason", equalTo("belongs to another customer"))
                 .body("conflicts[0].customerId", equalTo(aliceId))
-                .body("conflicts[0].matchedBy", contains("device_id"));
+                .body("conflicts[0].matchedBy", contains("device_id"))
+                .body("conflicts[0].reason", equalTo("not merged: no verified strong identifier shows they are one person"));
 
         resolve(identifier("email", alice)).body("customerId", equalTo(aliceId));
         resolve(identifier("email", bob)).body("customerId", equalTo(bobId));
