@@ -10,9 +10,9 @@ import java.util.List;
 @ApplicationScoped
 public class IdentifierRepository implements PanacheRepository<Identifier> {
 
-    /** The stored identifier among these pseudonyms of one identifier (one per key version), if any. */
-    public Uni<Identifier> findAny(IdentifierType type, List<String> pseudonyms) {
-        return find("type = ?1 and pseudonym in ?2", type, pseudonyms).firstResult();
+    /** The stored identifiers with any of these pseudonyms: one query for a whole request. */
+    public Uni<List<Identifier>> withPseudonyms(List<String> pseudonyms) {
+        return list("pseudonym in ?1", pseudonyms);
     }
 
     public Uni<Long> countOf(String customerId, IdentifierType type) {

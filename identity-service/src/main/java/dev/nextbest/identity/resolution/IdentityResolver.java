@@ -164,10 +164,11 @@ public class IdentityResolver {
     private Uni<Resolution> fromDatabase(ResolveRequest request, List<Candidate> candidates) {
         String source = request.source() == null ? DEFAULT_SOURCE : request.source();
         CustomerKind kind = request.kind() == null ? CustomerKind.PROSPECT : request.kind();
-        return Panache.withTransaction(() -> Multi.createFrom().iterable(candidates)
-                        .onItem().transformToUniAndConcatenate(c ->
-                                identifiers.findAny(c.type(), c.lookup()).map(found -> new Match(c, Optional.ofNullable(found))))
-                        .collect().asList()
+        List<String> everyPseudonym = candidates.stream().flatMap(c -> c.lookup().stream()).toList();
+        return Panache.withTransaction(() -> identifiers.withPseudonyms(everyPseudonym)
+                        .map(stored -> candidates.stream().map(c -> new Match(c, stored.stream()
+                                .filter(i -> i.type == c.type() && c.lookup().contains(i.pseudonym))
+                                .findFirst())).toList())
                         .chain(matches -> owner(matches, kind)
                                 .chain(plan -> mergeOrReport(plan, matches, source))
                                 .chain(plan -> link(plan, matches, source))))
