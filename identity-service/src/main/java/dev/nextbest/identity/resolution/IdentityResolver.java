@@ -103,10 +103,11 @@ public class IdentityResolver {
             IdentifierInput input = inputs.get(i);
             try {
                 String value = normaliser.normalise(input.type(), input.value());
-                String pseudonym = pseudonymiser.pseudonym(input.type(), value);
+                // One HMAC per key version; the first is the active key's, under which identifiers are stored.
+                List<String> lookup = pseudonymiser.lookupPseudonyms(input.type(), value);
+                String pseudonym = lookup.get(0);
                 if (seen.add(input.type().wire() + pseudonym)) {
-                    candidates.add(new Candidate(i, input.type(), input.verified(), pseudonym,
-                            pseudonymiser.lookupPseudonyms(input.type(), value)));
+                    candidates.add(new Candidate(i, input.type(), input.verified(), pseudonym, lookup));
                 }
             } catch (InvalidIdentifierException e) {
                 problems.add("identifiers[" + i + "]: " + e.getMessage());
