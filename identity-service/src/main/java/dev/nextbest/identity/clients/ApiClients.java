@@ -1,0 +1,160 @@
+package dev.nextbest.identity.clients;
+
+import dev.nextbest.identity.security.Roles;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The API client registry: registering, authenticating, replacing secrets and revoking. */
+@ApplicationScoped
+public class ApiClients {
+
+    static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{2,62}";
+    static final String ID_MESSAGE = "must be 3 to 63 lower-case letters, digits and hyphens, starting with a letter or digit";
+
+    private final ApiClientRepository clients;
+    private final ClientSecrets secrets;
+    private final ClientRevocations revocations;
+    private final Vertx vertx;
+
+    public ApiClients(ApiClientRepository clients, ClientSecrets secrets, ClientRevocations revocations, Vertx vertx) {
+        this.clients = clients;
+        this.secrets = secrets;
+        this.revocations = revocations;
+        this.vertx = vertx;
+    }
+
+    public static boolean isClientId(String id) {
+        return id != null && id.matches(ID_PATTERN);
+    }
+
+    /** Registers a client with a new secret, which the answer shows this once. */
+    public Uni<ClientCredentials> register(NewApiClient request) {
+        Set<String> roles = checkRoles(request.roles());
+        String secret = secrets.newSecret();
+        return hashOffLoop(secret).chain(hash -> Panache.withTransaction(() -> clients.findById(request.id())
+                .chain(existing -> {
+                    if (existing != null) {
+                        throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
+                                .withDetail("a client with id " + request.id() + " exists already").build();
+                    }
+                    ApiClient client = new ApiClient();
+                    client.id = request.id();
+                    client.name = request.name().strip();
+                    client.roles(roles);
+                    client.secretHash = hash;
+                    client.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    return clients.persist(client);
+                })))
+                .map(client -> new ClientCredentials(ApiClientView.of(client), secret));
+    }
+
+    /** Creates or updates a client declared in configuration, keeping a revocation made since. */
+    public Uni<Void> declare(String id, String name, Set<String> roles, String secretHash) {
+        Set<String> checked = checkRoles(roles);
+        secrets.checkStrength(secretHash);
+        return Panache.withTransaction(() -> clients.findById(id).chain(existing -> {
+            ApiClient client = existing != null ? existing : new ApiClient();
+            if (existing == null) {
+                client.id = id;
+                client.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            }
+            client.name = name;
+            client.roles(checked);
+            client.secretHash = secretHash;
+            return clients.persist(client);
+        })).replaceWithVoid();
+    }
+
+    public Uni<List<ApiClientView>> list() {
+        return Panache.withSession(() -> clients.listAll(io.quarkus.panache.common.Sort.by("id")))
+                .map(all -> all.stream().map(ApiClientView::of).toList());
+    }
+
+    public Uni<ApiClientView> find(String id) {
+        return Panache.withSession(() -> clients.findById(id)).map(client -> ApiClientView.of(existing(client, id)));
+    }
+
+    /** The client, when it exists, is not revoked and the secret is its own; as slow for unknown ids. */
+    public Uni<Optional<ApiClient>> authenticate(String id, String secret) {
+        Uni<ApiClient> client = isClientId(id)
+                ? Panache.withSession(() -> clients.findById(id))
+                : Uni.createFrom().nullItem();
+        return client.chain(found -> vertx.executeBlocking(Uni.createFrom().item(() -> found == null
+                        ? secrets.matchesNothing(secret)
+                        : secrets.matches(secret, found.secretHash)))
+                .map(matches -> matches && !found.revoked() ? Optional.of(found) : Optional.<ApiClient>empty()));
+    }
+
+    /** Gives the client a new secret; the old one stops working, tokens already issued run out. */
+    public Uni<ClientCredentials> replaceSecret(String id) {
+        String secret = secrets.newSecret();
+        return hashOffLoop(secret).chain(hash -> Panache.withTransaction(() -> clients.findById(id).map(client -> {
+                    ApiClient found = existing(client, id);
+                    if (found.revoked()) {
+                        throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
+                                .withDetail("client " + id + " is revoked").build();
+                    }
+                    found.secretHash = hash;
+                    return found;
+                })))
+                .map(client -> new ClientCredentials(ApiClientView.of(client), secret));
+    }
+
+    /**
+     * Revokes the client: no new tokens from now, and its current tokens are refused from the next request.
+     * Idempotent; calling it again renews the revocation mark, e.g. after Redis was unavailable.
+     */
+    public Uni<ApiClientView> revoke(String id) {
+        return Panache.withTransaction(() -> clients.findById(id).map(client -> {
+                    ApiClient found = existing(client, id);
+                    if (!found.revoked()) {
+                        found.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    }
+                    return found;
+                }))
+                .call(client -> revocations.mark(client.id))
+                .map(ApiClientView::of);
+    }
+
+    private Uni<String> hashOffLoop(String secret) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> secrets.hash(secret)));
+    }
+
+    private static ApiClient existing(ApiClient client, String id) {
+        if (client == null) {
+            throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
+                    .withDetail("no client with id " + id).build();
+        }
+        return client;
+    }
+
+    /** Known roles only; a channel app acts for one customer, so it holds no role that acts for all. */
+    private static Set<String> checkRoles(Set<String> roles) {
+        Set<String> checked = new TreeSet<>(roles);
+        Set<String> unknown = new TreeSet<>(checked);
+        unknown.removeAll(Roles.ALL);
+        if (!unknown.isEmpty()) {
+            throw badRequest("unknown roles " + unknown + "; the roles are " + new TreeSet<>(Roles.ALL));
+        }
+        if (checked.contains(Roles.CHANNEL_APP) && checked.size() > 1) {
+            throw badRequest("a channel-app client acts for one customer at a time and cannot hold other roles");
+        }
+        return checked;
+    }
+
+    private static HttpProblem badRequest(String detail) {
+        return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
+                .withDetail(detail).build();
+    }
+}
