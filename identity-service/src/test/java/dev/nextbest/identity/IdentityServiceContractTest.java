@@ -10,4 +10,19 @@ class IdentityServiceContractTest extends ServiceContract {
     protected String apiPrefix() {
         return "/identity/v1";
     }
+
+    @Override
+    protected String protectedPath() {
+        return "/identity/v1/clients";
+    }
+
+    @Override
+    protected String allowedRole() {
+        return "admin";
+    }
+
+    @Override
+    protected String refusedRole() {
+        return "agent";
+    }
 }

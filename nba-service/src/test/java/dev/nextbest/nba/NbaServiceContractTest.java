@@ -10,4 +10,19 @@ class NbaServiceContractTest extends ServiceContract {
     protected String apiPrefix() {
         return "/nba/v1";
     }
+
+    @Override
+    protected String protectedPath() {
+        return "/nba/v1/catalog/actions";
+    }
+
+    @Override
+    protected String allowedRole() {
+        return "marketer";
+    }
+
+    @Override
+    protected String refusedRole() {
+        return "channel-app";
+    }
 }

@@ -10,4 +10,19 @@ class PrivacyServiceContractTest extends ServiceContract {
     protected String apiPrefix() {
         return "/privacy/v1";
     }
+
+    @Override
+    protected String protectedPath() {
+        return "/privacy/v1/changes";
+    }
+
+    @Override
+    protected String allowedRole() {
+        return "privacy-officer";
+    }
+
+    @Override
+    protected String refusedRole() {
+        return "marketer";
+    }
 }

@@ -10,4 +10,19 @@ class ProfileServiceContractTest extends ServiceContract {
     protected String apiPrefix() {
         return "/profile/v1";
     }
+
+    @Override
+    protected String protectedPath() {
+        return "/profile/v1/customers/cus_00000000000000000000000000000001/interactions";
+    }
+
+    @Override
+    protected String allowedRole() {
+        return "agent";
+    }
+
+    @Override
+    protected String refusedRole() {
+        return "marketer";
+    }
 }

@@ -4,10 +4,10 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /** Pseudonymous customer ids: "cus_" and 128 random bits in hex. Random, so they reveal nothing about anyone. */
-final class CustomerIds {
+public final class CustomerIds {
 
-    static final String PATTERN = "cus_[0-9a-f]{32}";
-    static final String MESSAGE = "must be a customer id: 'cus_' and 32 lower-case hexadecimal digits";
+    public static final String PATTERN = "cus_[0-9a-f]{32}";
+    public static final String MESSAGE = "must be a customer id: 'cus_' and 32 lower-case hexadecimal digits";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -1,5 +1,8 @@
 package dev.nextbest.identity.customers;
 
+import dev.nextbest.identity.security.Caller;
+import dev.nextbest.identity.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -25,12 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CustomerResource {
 
     private final CustomerRegistry registry;
+    private final Caller caller;
 
-    public CustomerResource(CustomerRegistry registry) {
+    public CustomerResource(CustomerRegistry registry, Caller caller) {
         this.registry = registry;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue a new pseudonymous customer id; announced on identity-changes")
     @APIResponse(responseCode = "201", description = "Created; Location names the new customer")
@@ -43,10 +49,12 @@ public class CustomerResource {
     }
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.CHANNEL_APP, Roles.SERVICE, Roles.PRIVACY_OFFICER, Roles.ADMIN})
     @Path("{id}")
     @Operation(summary = "One customer id: whether it exists, and whether it is a customer or a prospect")
     @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = "application/problem+json"))
     public Uni<CustomerView> get(@PathParam("id") @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.MESSAGE) String id) {
+        caller.checkMayActFor(id);
         return registry.find(id).map(found -> found.orElseThrow(() -> HttpProblem.builder()
                 .withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
                 .withDetail("no customer with id " + id).build()));

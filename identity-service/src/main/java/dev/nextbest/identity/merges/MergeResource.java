@@ -1,5 +1,7 @@
 package dev.nextbest.identity.merges;
 
+import dev.nextbest.identity.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.nextbest.identity.customers.CustomerCache;
 import dev.nextbest.identity.events.OutboxRelay;
 import dev.nextbest.identity.resolution.IdentifierCache;
@@ -48,6 +50,7 @@ public class MergeResource {
     }
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.SERVICE, Roles.PRIVACY_OFFICER, Roles.ADMIN})
     @WithSession
     @Operation(summary = "One merge: who absorbed whom, why and from where")
     @APIResponse(responseCode = "404", description = "No such merge", content = @Content(mediaType = "application/problem+json"))
@@ -62,6 +65,7 @@ public class MergeResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("undo")
     @Operation(summary = "Undo a merge: the absorbed customer gets back exactly the identifiers it brought")
     @APIResponse(responseCode = "200", description = "Undone; announced on identity-changes")

@@ -1,5 +1,10 @@
 package dev.nextbest.identity.resolution;
 
+import dev.nextbest.identity.ratelimit.RateLimiter;
+import dev.nextbest.identity.ratelimit.RateLimits;
+import dev.nextbest.identity.security.Caller;
+import dev.nextbest.identity.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,21 +23,31 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ResolveResource {
 
     private final IdentityResolver resolver;
+    private final Caller caller;
+    private final RateLimiter rateLimiter;
+    private final RateLimits limits;
 
-    public ResolveResource(IdentityResolver resolver) {
+    public ResolveResource(IdentityResolver resolver, Caller caller, RateLimiter rateLimiter, RateLimits limits) {
         this.resolver = resolver;
+        this.caller = caller;
+        this.rateLimiter = rateLimiter;
+        this.limits = limits;
     }
 
     @POST
+    @RolesAllowed({Roles.AGENT, Roles.SERVICE, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Resolve a person's identifiers to one pseudonymous customer id",
             description = "Creates a customer when no identifier is known, links new identifiers to a known one, "
                     + "and reports identifiers of other customers as conflicts without merging them.")
     @APIResponse(responseCode = "200", description = "The customer id, what was linked, and any conflicts")
+    @APIResponse(responseCode = "429", description = "Too many resolutions by this client; see Retry-After",
+            content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "400", description = "An identifier is invalid (the reasons never quote a value)",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<Resolution> resolve(@NotNull(message = "a JSON body is required") @Valid ResolveRequest request) {
-        return resolver.resolve(request);
+        return rateLimiter.count("resolve", caller.clientId(), limits.resolvePerClient())
+                .chain(() -> resolver.resolve(request));
     }
 }

@@ -1,5 +1,6 @@
 package dev.nextbest.identity.customers;
 
+import dev.nextbest.local.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nextbest.local.testing.TestKafka;
@@ -28,13 +29,13 @@ class CustomerResourceTest {
 
     @Test
     void issuesARandomCustomerIdAndAnnouncesIt() throws Exception {
-        String location = given().contentType("application/json").body("{\"kind\":\"PROSPECT\"}")
+        String location = given().auth().oauth2(token()).contentType("application/json").body("{\"kind\":\"PROSPECT\"}")
                 .post(CUSTOMERS).then()
                 .statusCode(201)
                 .body("id", matchesPattern(CustomerIds.PATTERN))
                 .body("kind", equalTo("PROSPECT"))
                 .extract().header("Location");
-        String id = given().get(location).then().statusCode(200).body("kind", equalTo("PROSPECT")).extract().path("id");
+        String id = given().auth().oauth2(token()).get(location).then().statusCode(200).body("kind", equalTo("PROSPECT")).extract().path("id");
 
         ConsumerRecord<String, byte[]> announced = TestKafka.await(CustomerRegistry.CHANGES_TOPIC,
                 r -> id.equals(r.key()), Duration.ofSeconds(30));
@@ -59,37 +60,42 @@ class CustomerResourceTest {
         assertThat(redis.key().exists(key)).as("cached on registration").isTrue();
 
         redis.key().del(key);
-        given().get(CUSTOMERS + "/" + id).then().statusCode(200).body("id", equalTo(id));
+        given().auth().oauth2(token()).get(CUSTOMERS + "/" + id).then().statusCode(200).body("id", equalTo(id));
         assertThat(redis.key().exists(key)).as("cached again after a read from PostgreSQL").isTrue();
         assertThat(redis.key().ttl(key)).isPositive();
     }
 
     @Test
     void refusesAnInvalidRegistration() {
-        given().contentType("application/json").body("{\"kind\":\"ALIEN\"}").post(CUSTOMERS).then()
+        given().auth().oauth2(token()).contentType("application/json").body("{\"kind\":\"ALIEN\"}").post(CUSTOMERS).then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("detail", equalTo("field 'kind' must be one of CUSTOMER, PROSPECT"));
-        given().contentType("application/json").body("{}").post(CUSTOMERS).then()
+        given().auth().oauth2(token()).contentType("application/json").body("{}").post(CUSTOMERS).then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem(containsString("kind")));
-        given().contentType("application/json").post(CUSTOMERS).then()
+        given().auth().oauth2(token()).contentType("application/json").post(CUSTOMERS).then()
                 .statusCode(400).contentType("application/problem+json");
-        given().contentType("application/json").body("{\"kind\":{\"nested\":1}}").post(CUSTOMERS).then()
+        given().auth().oauth2(token()).contentType("application/json").body("{\"kind\":{\"nested\":1}}").post(CUSTOMERS).then()
                 .statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void refusesAMalformedIdAndAnswersAnUnknownOne() {
-        given().get(CUSTOMERS + "/jane.doe@example.com").then()
+        given().auth().oauth2(token()).get(CUSTOMERS + "/jane.doe@example.com").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations.message", hasItem(CustomerIds.MESSAGE));
-        given().get(CUSTOMERS + "/cus_00000000000000000000000000000000").then()
+        given().auth().oauth2(token()).get(CUSTOMERS + "/cus_00000000000000000000000000000000").then()
                 .statusCode(404).contentType("application/problem+json")
                 .body("detail", equalTo("no customer with id cus_00000000000000000000000000000000"));
     }
 
     private static String register(String kind) {
-        return given().contentType("application/json").body("{\"kind\":\"" + kind + "\"}")
+        return given().auth().oauth2(token()).contentType("application/json").body("{\"kind\":\"" + kind + "\"}")
                 .post(CUSTOMERS).then().statusCode(201).extract().path("id");
+    }
+
+    /** A valid access token for this test's calls. */
+    private static String token() {
+        return TestTokens.token("test-client", "agent", "service", "admin");
     }
 }

@@ -1,5 +1,6 @@
 package dev.nextbest.identity.merges;
 
+import dev.nextbest.local.testing.TestTokens;
 import dev.nextbest.local.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -39,8 +40,8 @@ class MergeTest {
                 .extract().path("merged[0].mergeId");
 
         resolve(id("email", email, false)).body("customerId", equalTo(customer));
-        given().get("/identity/v1/customers/" + prospect).then().statusCode(200).body("mergedInto", equalTo(customer));
-        given().get("/identity/v1/merges/" + mergeId).then().statusCode(200)
+        given().auth().oauth2(token()).get("/identity/v1/customers/" + prospect).then().statusCode(200).body("mergedInto", equalTo(customer));
+        given().auth().oauth2(token()).get("/identity/v1/merges/" + mergeId).then().statusCode(200)
                 .body("survivorId", equalTo(customer)).body("absorbedId", equalTo(prospect))
                 .body("reason", equalTo("verified email")).body("source", equalTo("/channels/app"));
         List<ConsumerRecord<String, byte[]>> events = mergeEvents(customer, Merger.CUSTOMERS_MERGED);
@@ -85,7 +86,7 @@ class MergeTest {
                 .body("merged", empty())
                 .body("conflicts", hasSize(3))
                 .body("conflicts[0].reason", startsWith("merge refused: it would join 4 customers (limit 3)"));
-        given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString("identity_merges_refused_total"));
+        given().auth().oauth2(token()).get("/q/metrics").then().body(org.hamcrest.Matchers.containsString("identity_merges_refused_total"));
     }
 
     @Test
@@ -99,21 +100,21 @@ class MergeTest {
                 .body("merged[0].customerId", equalTo(prospect)).extract().path("merged[0].mergeId");
         resolve(id("cookie_id", cookie, false)).body("customerId", equalTo(customer));
 
-        given().post("/identity/v1/merges/" + mergeId + "/undo").then()
+        given().auth().oauth2(token()).post("/identity/v1/merges/" + mergeId + "/undo").then()
                 .statusCode(200).body("undoneAt", notNullValue());
 
         resolve(id("email", email, false)).body("customerId", equalTo(prospect));
         resolve(id("cookie_id", cookie, false)).body("customerId", equalTo(prospect));
         resolve(id("login_id", login, true)).body("customerId", equalTo(customer));
-        given().get("/identity/v1/customers/" + prospect).then().body("mergedInto", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(token()).get("/identity/v1/customers/" + prospect).then().body("mergedInto", org.hamcrest.Matchers.nullValue());
         assertThat(mergeEvents(prospect, Merger.CUSTOMERS_UNMERGED)).hasSize(1);
 
-        given().post("/identity/v1/merges/" + mergeId + "/undo").then()
+        given().auth().oauth2(token()).post("/identity/v1/merges/" + mergeId + "/undo").then()
                 .statusCode(409).contentType("application/problem+json")
                 .body("detail", equalTo("merge " + mergeId + " was already undone"));
-        given().post("/identity/v1/merges/" + UUID.randomUUID() + "/undo").then()
+        given().auth().oauth2(token()).post("/identity/v1/merges/" + UUID.randomUUID() + "/undo").then()
                 .statusCode(404).contentType("application/problem+json");
-        given().post("/identity/v1/merges/not-a-uuid/undo").then()
+        given().auth().oauth2(token()).post("/identity/v1/merges/not-a-uuid/undo").then()
                 .statusCode(400).contentType("application/problem+json");
     }
 
@@ -134,8 +135,13 @@ class MergeTest {
     }
 
     private static ValidatableResponse resolve(String... identifiers) {
-        return given().contentType("application/json")
+        return given().auth().oauth2(token()).contentType("application/json")
                 .body("{\"identifiers\":[" + String.join(",", identifiers) + "],\"source\":\"/channels/app\"}")
                 .post("/identity/v1/resolve").then().log().ifValidationFails().statusCode(200);
+    }
+
+    /** A valid access token for this test's calls. */
+    private static String token() {
+        return TestTokens.token("test-client", "agent", "service", "admin");
     }
 }

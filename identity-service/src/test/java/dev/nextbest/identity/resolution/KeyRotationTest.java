@@ -1,5 +1,6 @@
 package dev.nextbest.identity.resolution;
 
+import dev.nextbest.local.testing.TestTokens;
 import dev.nextbest.identity.identifiers.IdentifierType;
 import dev.nextbest.identity.identifiers.Pseudonymiser;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +50,7 @@ class KeyRotationTest {
                     + "VALUES ('" + customerId + "', 'email', '" + storedUnderKeyOne + "', 1, true, '/test', now(), now())");
         }
 
-        given().contentType("application/json")
+        given().auth().oauth2(token()).contentType("application/json")
                 .body("{\"identifiers\":[{\"type\":\"email\",\"value\":\"" + email + "\"}]}")
                 .post("/identity/v1/resolve").then()
                 .statusCode(200)
@@ -65,5 +66,10 @@ class KeyRotationTest {
                 assertThat(row.getString(2)).isEqualTo(new Pseudonymiser(keys, 2).pseudonym(IdentifierType.EMAIL, email));
             }
         }
+    }
+
+    /** A valid access token for this test's calls. */
+    private static String token() {
+        return TestTokens.token("test-client", "agent", "service", "admin");
     }
 }

@@ -1,5 +1,6 @@
 package dev.nextbest.identity.resolution;
 
+import dev.nextbest.local.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +78,11 @@ class NoIdentifiersInLogsTest {
     }
 
     private static void post(String body, int status) {
-        given().contentType("application/json").body(body).post("/identity/v1/resolve").then().statusCode(status);
+        given().auth().oauth2(token()).contentType("application/json").body(body).post("/identity/v1/resolve").then().statusCode(status);
+    }
+
+    /** A valid access token for this test's calls. */
+    private static String token() {
+        return TestTokens.token("test-client", "agent", "service", "admin");
     }
 }

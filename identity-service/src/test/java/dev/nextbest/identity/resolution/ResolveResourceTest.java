@@ -1,5 +1,6 @@
 package dev.nextbest.identity.resolution;
 
+import dev.nextbest.local.testing.TestTokens;
 import dev.nextbest.local.testing.TestKafka;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,7 +59,7 @@ class ResolveResourceTest {
         String body = """
                 {"identifiers":[{"type":"email","value":"null"},{"type":"cookie_id","value":"ok-%s"},
                                 {"type":"phone","value":"secret-not-a-phone"}]}""".formatted(unique());
-        given().contentType("application/json").body(body).post(RESOLVE).then()
+        given().auth().oauth2(token()).contentType("application/json").body(body).post(RESOLVE).then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("detail", equalTo("identifiers[0]: email is a placeholder, not an identifier; "
                         + "identifiers[2]: phone is not a phone number"))
@@ -70,7 +71,7 @@ class ResolveResourceTest {
         for (String body : new String[]{"{\"identifiers\":[]}", "{}", "{\"identifiers\":[{\"type\":\"email\"}]}",
                 "{\"identifiers\":[{\"type\":\"passport\",\"value\":\"x\"}]}",
                 "{\"identifiers\":[{\"type\":\"email\",\"value\":\"a@b.co\"}],\"source\":\"web\"}"}) {
-            given().contentType("application/json").body(body).post(RESOLVE).then()
+            given().auth().oauth2(token()).contentType("application/json").body(body).post(RESOLVE).then()
                     .log().ifValidationFails()
                     .statusCode(400).contentType("application/problem+json");
         }
@@ -78,7 +79,7 @@ class ResolveResourceTest {
         for (int i = 0; i < 21; i++) {
             many.append(i == 0 ? "" : ",").append("{\"type\":\"cookie_id\",\"value\":\"c").append(i).append("\"}");
         }
-        given().contentType("application/json").body(many.append("]}").toString()).post(RESOLVE).then()
+        given().auth().oauth2(token()).contentType("application/json").body(many.append("]}").toString()).post(RESOLVE).then()
                 .statusCode(400).contentType("application/problem+json");
     }
 
@@ -172,8 +173,13 @@ class ResolveResourceTest {
     }
 
     private static ValidatableResponse resolve(String... identifiers) {
-        return given().contentType("application/json")
+        return given().auth().oauth2(token()).contentType("application/json")
                 .body("{\"identifiers\":[" + String.join(",", identifiers) + "],\"source\":\"/channels/web\"}")
                 .post(RESOLVE).then().log().ifValidationFails().statusCode(200);
+    }
+
+    /** A valid access token for this test's calls. */
+    private static String token() {
+        return TestTokens.token("test-client", "agent", "service", "admin");
     }
 }

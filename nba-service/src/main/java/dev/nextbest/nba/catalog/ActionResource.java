@@ -1,5 +1,7 @@
 package dev.nextbest.nba.catalog;
 
+import dev.nextbest.nba.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -41,6 +43,7 @@ public class ActionResource {
     }
 
     @POST
+    @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add an action to the catalogue, as a DRAFT; publishes a catalog-changes event")
     @APIResponse(responseCode = "201", description = "Created; Location names the new action")
@@ -55,6 +58,7 @@ public class ActionResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.MARKETER, Roles.PRIVACY_OFFICER, Roles.AGENT, Roles.ADMIN})
     @WithSession
     @Operation(summary = "One action")
     @APIResponse(responseCode = "404", description = "No such action", content = @Content(mediaType = "application/problem+json"))
@@ -70,6 +74,7 @@ public class ActionResource {
 
     @GET
     @WithSession
+    @RolesAllowed({Roles.MARKETER, Roles.PRIVACY_OFFICER, Roles.AGENT, Roles.ADMIN})
     @Operation(summary = "The catalogue, by issue, group and key; optionally only actions with one status")
     public Uni<List<ActionView>> list(@QueryParam("status") String status) {
         Optional<ActionStatus> wanted = Optional.ofNullable(status).map(value -> ActionStatus.parse(value).orElseThrow(() ->

@@ -1,5 +1,6 @@
 package dev.nextbest.nba.catalog;
 
+import dev.nextbest.local.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nextbest.local.servers.LocalServers;
@@ -32,7 +33,7 @@ class ActionResourceTest {
     @Test
     void createsADraftActionAndPublishesTheChange() throws Exception {
         String key = uniqueKey("retention-discount");
-        String location = given().contentType("application/json")
+        String location = given().auth().oauth2(token()).contentType("application/json")
                 .body(action(key))
                 .post(ACTIONS).then()
                 .statusCode(201)
@@ -41,7 +42,7 @@ class ActionResourceTest {
                 .body("version", equalTo(1))
                 .extract().header("Location");
 
-        String id = given().get(location).then().statusCode(200).body("key", equalTo(key)).extract().path("id");
+        String id = given().auth().oauth2(token()).get(location).then().statusCode(200).body("key", equalTo(key)).extract().path("id");
 
         ConsumerRecord<String, byte[]> change = TestKafka.await(Catalog.CHANGES_TOPIC, r -> id.equals(r.key()),
                 Duration.ofSeconds(30));
@@ -61,7 +62,7 @@ class ActionResourceTest {
         servers.kafka().stop();
         String id;
         try {
-            id = given().contentType("application/json").body(action(key)).post(ACTIONS).then()
+            id = given().auth().oauth2(token()).contentType("application/json").body(action(key)).post(ACTIONS).then()
                     .statusCode(201).extract().path("id");
         } finally {
             servers.kafka().start();
@@ -73,8 +74,8 @@ class ActionResourceTest {
     @Test
     void refusesASecondActionWithTheSameKey() {
         String key = uniqueKey("upgrade");
-        given().contentType("application/json").body(action(key)).post(ACTIONS).then().statusCode(201);
-        given().contentType("application/json").body(action(key)).post(ACTIONS).then()
+        given().auth().oauth2(token()).contentType("application/json").body(action(key)).post(ACTIONS).then().statusCode(201);
+        given().auth().oauth2(token()).contentType("application/json").body(action(key)).post(ACTIONS).then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("an action with key '" + key + "' already exists"));
@@ -82,7 +83,7 @@ class ActionResourceTest {
 
     @Test
     void refusesAnInvalidActionAndSaysWhichFieldsAreWrong() {
-        given().contentType("application/json")
+        given().auth().oauth2(token()).contentType("application/json")
                 .body("{\"key\":\"Not A Slug\",\"name\":\"\",\"group\":\"g\"}")
                 .post(ACTIONS).then()
                 .statusCode(400)
@@ -93,26 +94,26 @@ class ActionResourceTest {
     @Test
     void refusesMalformedJsonMissingBodiesAndOtherMediaTypes() {
         for (String body : new String[]{"{\"key\":", "", "{\"key\":[1,2]}", "[]", "null"}) {
-            given().contentType("application/json").body(body).post(ACTIONS).then()
+            given().auth().oauth2(token()).contentType("application/json").body(body).post(ACTIONS).then()
                     .log().ifValidationFails()
                     .statusCode(400).contentType("application/problem+json");
         }
-        given().contentType("application/json").body("{\"key\": oops}").post(ACTIONS).then()
+        given().auth().oauth2(token()).contentType("application/json").body("{\"key\": oops}").post(ACTIONS).then()
                 .statusCode(400).contentType("application/problem+json");
-        given().contentType("text/plain").body("hello").post(ACTIONS).then()
+        given().auth().oauth2(token()).contentType("text/plain").body("hello").post(ACTIONS).then()
                 .statusCode(415).contentType("application/problem+json")
                 .body("title", equalTo("Unsupported Media Type"));
-        given().get(ACTIONS + "/" + UUID.randomUUID() + "/nothing-here").then()
+        given().auth().oauth2(token()).get(ACTIONS + "/" + UUID.randomUUID() + "/nothing-here").then()
                 .statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void answersAMalformedOrUnknownId() {
-        given().get(ACTIONS + "/not-a-uuid").then()
+        given().auth().oauth2(token()).get(ACTIONS + "/not-a-uuid").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations.message", hasItem("must be a UUID"));
         String unknown = UUID.randomUUID().toString();
-        given().get(ACTIONS + "/" + unknown).then()
+        given().auth().oauth2(token()).get(ACTIONS + "/" + unknown).then()
                 .statusCode(404).contentType("application/problem+json")
                 .body("detail", equalTo("no action with id " + unknown));
     }
@@ -120,12 +121,12 @@ class ActionResourceTest {
     @Test
     void listsTheCatalogueFilteredByStatus() {
         String key = uniqueKey("cross-sell");
-        given().contentType("application/json").body(action(key)).post(ACTIONS).then().statusCode(201);
-        given().queryParam("status", "DRAFT").get(ACTIONS).then()
+        given().auth().oauth2(token()).contentType("application/json").body(action(key)).post(ACTIONS).then().statusCode(201);
+        given().auth().oauth2(token()).queryParam("status", "DRAFT").get(ACTIONS).then()
                 .statusCode(200)
                 .body("key", hasItem(key))
                 .body("status", everyItem(equalTo("DRAFT")));
-        given().queryParam("status", "LIVE").get(ACTIONS).then()
+        given().auth().oauth2(token()).queryParam("status", "LIVE").get(ACTIONS).then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("detail", equalTo("status must be one of DRAFT, PENDING_ASSESSMENT, ACTIVE, RETIRED"));
     }
@@ -138,5 +139,10 @@ class ActionResourceTest {
         return """
                 {"key":"%s","name":"10%% off for 12 months","issue":"retention","group":"discounts",
                  "description":"For customers at risk of leaving"}""".formatted(key);
+    }
+
+    /** A valid access token for this test's calls. */
+    private static String token() {
+        return TestTokens.token("test-client", "marketer");
     }
 }

@@ -1,5 +1,7 @@
 package dev.nextbest.privacy.changes;
 
+import dev.nextbest.privacy.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +28,7 @@ import java.util.UUID;
 @Path("/privacy/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Change register", description = "Changes to what the platform does with customer data, awaiting assessment")
+@RolesAllowed({Roles.PRIVACY_OFFICER, Roles.ADMIN})
 public class ChangeResource {
 
     private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";

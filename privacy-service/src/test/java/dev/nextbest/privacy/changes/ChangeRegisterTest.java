@@ -1,5 +1,6 @@
 package dev.nextbest.privacy.changes;
 
+import dev.nextbest.local.testing.TestTokens;
 import dev.nextbest.local.testing.TestKafka;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -41,10 +42,10 @@ class ChangeRegisterTest {
         TestKafka.send(TOPIC, marker, structured(actionCreated(marker, "marker")));
 
         awaitRegistered(marker);
-        List<String> registered = given().queryParam("limit", 500).get("/privacy/v1/changes").then().statusCode(200)
+        List<String> registered = given().auth().oauth2(token()).queryParam("limit", 500).get("/privacy/v1/changes").then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.subjectId == '" + actionId + "' }.id");
         assertThat(registered).hasSize(1);
-        given().get("/privacy/v1/changes/{id}", registered.get(0)).then()
+        given().auth().oauth2(token()).get("/privacy/v1/changes/{id}", registered.get(0)).then()
                 .statusCode(200)
                 .body("subjectKind", equalTo("action"))
                 .body("subjectKey", equalTo("retention-offer"))
@@ -84,21 +85,21 @@ class ChangeRegisterTest {
 
     @Test
     void refusesBadParametersWithProblemJson() {
-        given().get("/privacy/v1/changes/not-a-uuid").then()
+        given().auth().oauth2(token()).get("/privacy/v1/changes/not-a-uuid").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations.message", hasItem("must be a UUID"));
-        given().get("/privacy/v1/changes/{id}", UUID.randomUUID()).then()
+        given().auth().oauth2(token()).get("/privacy/v1/changes/{id}", UUID.randomUUID()).then()
                 .statusCode(404).contentType("application/problem+json");
-        given().queryParam("status", "DONE").get("/privacy/v1/changes").then()
+        given().auth().oauth2(token()).queryParam("status", "DONE").get("/privacy/v1/changes").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("detail", equalTo("status must be one of PENDING_ASSESSMENT"));
-        given().queryParam("limit", "1000").get("/privacy/v1/changes").then()
+        given().auth().oauth2(token()).queryParam("limit", "1000").get("/privacy/v1/changes").then()
                 .statusCode(400).contentType("application/problem+json");
     }
 
     private static void awaitRegistered(String actionId) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() ->
-                given().queryParam("limit", 500).get("/privacy/v1/changes").then().extract()
+                given().auth().oauth2(token()).queryParam("limit", 500).get("/privacy/v1/changes").then().extract()
                         .jsonPath().getList("subjectId").contains(actionId));
     }
 
@@ -119,5 +120,10 @@ class ChangeRegisterTest {
 
     private static byte[] structured(CloudEvent event) {
         return EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event);
+    }
+
+    /** A valid access token for this test's calls. */
+    private static String token() {
+        return TestTokens.token("test-client", "privacy-officer");
     }
 }

@@ -1,5 +1,8 @@
 package dev.nextbest.profile.interactions;
 
+import dev.nextbest.profile.security.Caller;
+import dev.nextbest.profile.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -27,12 +30,15 @@ import java.util.Optional;
 public class InteractionResource {
 
     private final InteractionRepository repository;
+    private final Caller caller;
 
-    public InteractionResource(InteractionRepository repository) {
+    public InteractionResource(InteractionRepository repository, Caller caller) {
         this.repository = repository;
+        this.caller = caller;
     }
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.CHANNEL_APP, Roles.SERVICE, Roles.PRIVACY_OFFICER, Roles.ADMIN})
     @WithSession
     @Operation(summary = "The customer's latest interactions, newest first (by when they happened)")
     @APIResponse(responseCode = "200", description = "The interactions; an unknown customer has none")
@@ -45,6 +51,7 @@ public class InteractionResource {
             // A String, so that "limit=many" is a 400 that says why (JAX-RS answers 404 to a failed conversion).
             @QueryParam("limit") @DefaultValue("50") @Pattern(regexp = "[0-9]{1,9}", message = "must be a whole number")
             @Min(1) @Max(500) String limit) {
+        caller.checkMayActFor(customerId);
         Optional<Channel> wanted = Optional.ofNullable(channel).map(value -> Channel.parse(value).orElseThrow(() ->
                 HttpProblem.builder()
                         .withStatus(Response.Status.BAD_REQUEST)

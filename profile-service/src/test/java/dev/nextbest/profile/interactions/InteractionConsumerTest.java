@@ -1,5 +1,6 @@
 package dev.nextbest.profile.interactions;
 
+import dev.nextbest.local.testing.TestTokens;
 import dev.nextbest.local.testing.TestKafka;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -143,9 +144,14 @@ class InteractionConsumerTest {
 
     private static ValidatableResponse awaitInteractions(String customer, int count) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() ->
-                given().get("/profile/v1/customers/{id}/interactions", customer)
+                given().auth().oauth2(token()).get("/profile/v1/customers/{id}/interactions", customer)
                         .then().extract().path("interactions.size()").equals(count));
-        return given().get("/profile/v1/customers/{id}/interactions", customer).then()
+        return given().auth().oauth2(token()).get("/profile/v1/customers/{id}/interactions", customer).then()
                 .statusCode(200).body("interactions", hasSize(count));
+    }
+
+    /** A valid access token for this test's calls. */
+    private static String token() {
+        return TestTokens.token("test-client", "agent");
     }
 }

@@ -1,5 +1,6 @@
 package dev.nextbest.profile.interactions;
 
+import dev.nextbest.local.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -16,15 +17,24 @@ class InteractionResourceTest {
 
     @Test
     void anUnknownCustomerHasNoInteractions() {
-        given().get(PATH, "cus_unknown").then()
+        given().auth().oauth2(token()).get(PATH, "cus_unknown").then()
                 .statusCode(200)
                 .body("customerId", equalTo("cus_unknown"))
                 .body("interactions", empty());
     }
 
     @Test
+    void aChannelAppMaySeeItsOwnCustomersInteractionsOnly() {
+        String token = TestTokens.customerToken("mobile-app", "cus_mine");
+        given().auth().oauth2(token).get(PATH, "cus_mine").then().statusCode(200);
+        given().auth().oauth2(token).get(PATH, "cus_someone_else").then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void refusesARawIdentifierWhereACustomerIdBelongs() {
-        given().get(PATH, "jane.doe@example.com").then()
+        given().auth().oauth2(token()).get(PATH, "jane.doe@example.com").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
@@ -34,7 +44,7 @@ class InteractionResourceTest {
 
     @Test
     void refusesAnUnknownChannel() {
-        given().queryParam("channel", "fax").get(PATH, "cus_1").then()
+        given().auth().oauth2(token()).queryParam("channel", "fax").get(PATH, "cus_1").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("channel must be one of web, app, agent, ivr, email, sms, store"));
@@ -42,19 +52,24 @@ class InteractionResourceTest {
 
     @Test
     void refusesALimitOutOfRange() {
-        given().queryParam("limit", 0).get(PATH, "cus_1").then()
+        given().auth().oauth2(token()).queryParam("limit", 0).get(PATH, "cus_1").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItem(containsString("limit")));
-        given().queryParam("limit", "many").get(PATH, "cus_1").then()
+        given().auth().oauth2(token()).queryParam("limit", "many").get(PATH, "cus_1").then()
                 .statusCode(400)
                 .contentType("application/problem+json");
     }
 
     @Test
     void refusesAMethodTheResourceDoesNotHave() {
-        given().contentType("application/json").body("{}").post(PATH, "cus_1").then()
+        given().auth().oauth2(token()).contentType("application/json").body("{}").post(PATH, "cus_1").then()
                 .statusCode(405)
                 .contentType("application/problem+json");
+    }
+
+    /** A valid access token for this test's calls. */
+    private static String token() {
+        return TestTokens.token("test-client", "agent");
     }
 }

@@ -3,6 +3,7 @@ package dev.nextbest.local.testing;
 import dev.nextbest.local.servers.LocalServers;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Map;
  * <p>The servers start once per test JVM and are shared by every test class of the module (Quarkus
  * restarts the application for each test profile; restarting the servers too would only cost time).
  * They stop, and their temporary data is deleted, when the JVM exits.
+ *
+ * <p>Tokens: every service verifies, and identity-service signs, with the keys of {@link TestTokens}.
  *
  * <p>Init argument {@code database}: the service's own database name. Tests can take the servers with
  * a field {@code @InjectRealServers LocalServers servers}, e.g. to stop one and see readiness fail.
@@ -28,7 +31,9 @@ public class RealServersTestResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public Map<String, String> start() {
-        return SharedServers.get().quarkusConfig(database);
+        Map<String, String> config = new HashMap<>(SharedServers.get().quarkusConfig(database));
+        config.putAll(TestTokens.quarkusConfig());
+        return config;
     }
 
     @Override

@@ -1,9 +1,20 @@
 package dev.nextbest.local.testing;
 
 import dev.nextbest.local.servers.ManagedServer;
+import io.restassured.response.ValidatableResponse;
+import org.jose4j.jwk.EcJwkGenerator;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.keys.EllipticCurves;
+import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -15,7 +26,10 @@ import static org.hamcrest.Matchers.startsWith;
 /**
  * What every service of the platform must do, whatever its business: report readiness that really
  * follows PostgreSQL, Redis and Kafka, stay live while they are down, serve its OpenAPI document,
- * Swagger UI and Prometheus metrics, and answer an unknown path with problem+json.
+ * Swagger UI and Prometheus metrics, and answer an unknown path with problem+json. And refuse, on a
+ * business endpoint, every token that is not a valid one of the platform's issuer: none, unsigned, signed
+ * with HS256 keyed by the public key, for another audience or issuer, expired, signed by a key the issuer
+ * does not publish (a removed key, or one a "jku" or "jwk" header points at), or without the right role.
  *
  * <p>A service's test extends this class and adds {@code @QuarkusTest}.
  */
@@ -26,6 +40,114 @@ public abstract class ServiceContract {
 
     /** The path prefix of the service's API, e.g. "/profile/v1", which its OpenAPI document must describe. */
     protected abstract String apiPrefix();
+
+    /** A GET business endpoint that a valid token with {@link #allowedRole()} gets a 200 from. */
+    protected abstract String protectedPath();
+
+    /** A role the protected endpoint admits. */
+    protected abstract String allowedRole();
+
+    /** A role the protected endpoint refuses. */
+    protected abstract String refusedRole();
+
+    @Test
+    void admitsAValidTokenWithTheRightRole() {
+        withToken(TestTokens.token("contract-test", allowedRole())).statusCode(200);
+    }
+
+    @Test
+    void admitsATokenSignedByThePassiveKey() {
+        withToken(TestTokens.sign(TestTokens.claims("contract-test", allowedRole()), TestTokens.PASSIVE_KEY))
+                .statusCode(200);
+    }
+
+    @Test
+    void refusesARequestWithoutAToken() {
+        assertRefused(given().accept("application/json").get(protectedPath()).then());
+    }
+
+    @Test
+    void refusesAnUnsignedToken() {
+        assertRefused(TestTokens.sign(validClaims(), null, TestTokens.ACTIVE_KEY, AlgorithmIdentifiers.NONE, Map.of()));
+    }
+
+    @Test
+    void refusesAnHs256TokenKeyedWithThePublicKey() {
+        HmacKey publicKeyAsSecret = new HmacKey(TestTokens.publicJwk(TestTokens.ACTIVE_KEY).getBytes(StandardCharsets.UTF_8));
+        assertRefused(TestTokens.sign(validClaims(), publicKeyAsSecret, TestTokens.ACTIVE_KEY,
+                AlgorithmIdentifiers.HMAC_SHA256, Map.of()));
+    }
+
+    @Test
+    void refusesATokenForAnotherAudience() {
+        JwtClaims claims = validClaims();
+        claims.setAudience("another-api");
+        assertRefused(TestTokens.sign(claims, TestTokens.ACTIVE_KEY));
+    }
+
+    @Test
+    void refusesATokenFromAnotherIssuer() {
+        JwtClaims claims = validClaims();
+        claims.setIssuer("https://issuer.example");
+        assertRefused(TestTokens.sign(claims, TestTokens.ACTIVE_KEY));
+    }
+
+    @Test
+    void refusesAnExpiredToken() {
+        JwtClaims claims = validClaims();
+        claims.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 600));
+        claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 300));
+        assertRefused(TestTokens.sign(claims, TestTokens.ACTIVE_KEY));
+    }
+
+    @Test
+    void refusesATokenSignedByARemovedKey() throws Exception {
+        EllipticCurveJsonWebKey removed = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        assertRefused(TestTokens.sign(validClaims(), removed.getPrivateKey(), "test-key-0",
+                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, Map.of()));
+    }
+
+    @Test
+    void refusesATokenWhoseJkuHeaderPointsAtAnotherKeySet() throws Exception {
+        EllipticCurveJsonWebKey attacker = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        assertRefused(TestTokens.sign(validClaims(), attacker.getPrivateKey(), "attacker-key",
+                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                Map.of("jku", "https://attacker.example/jwks.json", "x5u", "https://attacker.example/cert.pem")));
+    }
+
+    @Test
+    void refusesATokenCarryingItsOwnKeyInAJwkHeader() throws Exception {
+        EllipticCurveJsonWebKey attacker = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        assertRefused(TestTokens.sign(validClaims(), attacker.getPrivateKey(), null,
+                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                Map.of("jwk", attacker.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))));
+    }
+
+    @Test
+    void refusesAValidTokenWithoutTheRightRole() {
+        withToken(TestTokens.token("contract-test", refusedRole()))
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
+    }
+
+    private JwtClaims validClaims() {
+        return TestTokens.claims("contract-test", allowedRole());
+    }
+
+    private ValidatableResponse withToken(String token) {
+        return given().accept("application/json").auth().oauth2(token).get(protectedPath()).then();
+    }
+
+    private void assertRefused(String token) {
+        assertRefused(withToken(token));
+    }
+
+    private static void assertRefused(ValidatableResponse response) {
+        response.statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
+    }
 
     @Test
     void isReadyWhenPostgresRedisAndKafkaAnswer() {
