@@ -7,10 +7,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The command behind deploy/platform: runs the whole platform on this machine. */
@@ -34,6 +37,10 @@ public final class Platform {
               down    stop a platform started by 'up'
               status  say whether the platform runs and whether each service is ready
               reset   delete .platform/data (the platform must be stopped)
+              token <client-id> [<customer-id>]
+                      print an access token of one of the standard API clients (agent-desktop,
+                      mobile-app, web-app, marketer-console, privacy-console, platform-admin,
+                      platform-services); mobile-app and web-app tokens act for one customer id
               help    show this text
 
             Ports (environment variable = default):
@@ -55,15 +62,21 @@ public final class Platform {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String command = args.length == 0 ? "help" : args[args.length - 1];
+        List<String> words = commandWords(args);
+        String command = words.isEmpty() ? "help" : words.get(0);
+        List<String> parameters = words.isEmpty() ? List.of() : words.subList(1, words.size());
         try {
             Path root = rootFrom(args);
             Platform platform = new Platform(PlatformSettings.from(root, System.getenv()), out);
+            if (!command.equals("token") && !parameters.isEmpty()) {
+                throw new UsageException("'" + command + "' takes no arguments; try: deploy/platform help");
+            }
             return switch (command) {
                 case "up" -> platform.up();
                 case "down" -> platform.down();
                 case "status" -> platform.status();
                 case "reset" -> platform.reset();
+                case "token" -> platform.token(parameters, err);
                 case "help", "--help", "-h" -> platform.help();
                 default -> throw new UsageException("unknown command '" + command + "'; try: deploy/platform help");
             };
@@ -79,6 +92,16 @@ public final class Platform {
         }
     }
 
+    /** The arguments after {@code --root DIR}: the command and its parameters. */
+    private static List<String> commandWords(String[] args) {
+        List<String> words = new ArrayList<>(List.of(args));
+        int root = words.indexOf("--root");
+        if (root >= 0 && root + 1 < words.size()) {
+            words.subList(root, root + 2).clear();
+        }
+        return words;
+    }
+
     /** The script passes {@code --root DIR} first; without it the working directory is the root. */
     private static Path rootFrom(String[] args) {
         for (int i = 0; i < args.length - 1; i++) {
@@ -87,6 +110,27 @@ public final class Platform {
             }
         }
         return Path.of("").toAbsolutePath();
+    }
+
+    private int token(List<String> parameters, PrintStream err) {
+        if (parameters.isEmpty() || parameters.size() > 2) {
+            throw new UsageException("usage: deploy/platform token <client-id> [<customer-id>]");
+        }
+        String clientId = parameters.get(0);
+        String secret = new LocalSecrets(settings.home().resolve("secrets")).clientSecrets().getProperty(clientId);
+        if (secret == null) {
+            throw new UsageException("no standard client '" + clientId + "'; the clients are " + StandardClients.ALL.stream()
+                    .map(StandardClients.Client::id).collect(Collectors.joining(", ")));
+        }
+        int port = settings.port(ServiceDefinition.ALL.get(0));
+        TokenRequest.Answer answer = TokenRequest.send(port, clientId, secret,
+                parameters.size() == 2 ? Optional.of(parameters.get(1)) : Optional.empty());
+        if (answer.token().isEmpty()) {
+            err.println("deploy/platform: " + answer.error());
+            return FAILED;
+        }
+        out.println(answer.token().get());
+        return OK;
     }
 
     private int help() {

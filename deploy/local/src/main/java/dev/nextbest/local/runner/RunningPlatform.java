@@ -77,7 +77,10 @@ final class RunningPlatform {
         LocalSecrets secrets = new LocalSecrets(settings.home().resolve("secrets"));
         for (ServiceDefinition definition : ServiceDefinition.ALL) {
             Map<String, String> config = new LinkedHashMap<>(servers.quarkusConfig(definition.database()));
-            config.putAll(secrets.configFor(definition));
+            config.putAll(tokenConfig(definition));
+            if (definition.name().equals(ServiceDefinition.IDENTITY)) {
+                config.putAll(secrets.identityConfig());
+            }
             ServiceProcess process = new ServiceProcess(definition, settings.port(definition),
                     settings.logs().resolve(definition.name() + ".log"));
             synchronized (this) {
@@ -103,6 +106,20 @@ final class RunningPlatform {
             String tail = failed == null ? "" : System.lineSeparator() + failed.logTail(30);
             throw new IllegalStateException(e.getCause().getMessage() + tail, e.getCause());
         }
+    }
+
+    /** Every service verifies tokens of identity-service, which publishes its keys at its JWKS endpoint. */
+    private Map<String, String> tokenConfig(ServiceDefinition service) {
+        String issuer = issuer();
+        if (service.name().equals(ServiceDefinition.IDENTITY)) {
+            return Map.of("nextbest.identity.tokens.issuer", issuer);
+        }
+        return Map.of("mp.jwt.verify.issuer", issuer,
+                "mp.jwt.verify.publickey.location", issuer + "/identity/v1/oauth2/jwks");
+    }
+
+    private String issuer() {
+        return "http://127.0.0.1:" + settings.port(ServiceDefinition.ALL.get(0));
     }
 
     private void requireApplicationsBuilt() {
@@ -166,6 +183,13 @@ final class RunningPlatform {
                 settings.port(PlatformSettings.POSTGRES_PORT), settings.port(PlatformSettings.REDIS_PORT),
                 settings.port(PlatformSettings.KAFKA_PORT));
         out.println("  Metrics: <service>/q/metrics   Logs: .platform/logs/   Stop: Ctrl-C, or deploy/platform down");
+        out.println();
+        out.println("  Every API needs an access token. The standard API clients are " + StandardClients.ALL.stream()
+                .map(StandardClients.Client::id).collect(java.util.stream.Collectors.joining(", ")) + ";");
+        out.println("  their secrets are in .platform/secrets/" + LocalSecrets.CLIENT_SECRETS + ". Get a token with:");
+        out.println("    TOKEN=$(deploy/platform token agent-desktop)");
+        out.println("  or with any OAuth 2.0 client (client credentials grant):");
+        out.println("    curl -u agent-desktop:<secret> -d grant_type=client_credentials " + issuer() + "/identity/v1/oauth2/token");
     }
 
     private static String seconds(long startNanos) {

@@ -45,6 +45,34 @@ class PlatformCommandTest {
     }
 
     @Test
+    void tokenNamesTheStandardClientsAndSaysWhenIdentityServiceIsNotRunning() {
+        assertThat(run("token")).isEqualTo(Platform.USAGE);
+        assertThat(run("token", "no-such-client")).isEqualTo(Platform.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("agent-desktop", "platform-admin");
+
+        // Nothing listens on this port, so the secrets are made but no token comes back.
+        assertThat(Platform.run(new String[] {"--root", root.toString(), "token", "agent-desktop"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .isIn(Platform.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("deploy/platform: ");
+    }
+
+    @Test
+    void theLocalSecretsKeepClientSecretsApartFromTheHashesIdentityServiceReads() throws Exception {
+        LocalSecrets secrets = new LocalSecrets(root.resolve("secrets"));
+        Map<String, String> identity = secrets.identityConfig();
+        String agentSecret = secrets.clientSecrets().getProperty("agent-desktop");
+
+        String declared = java.nio.file.Files.readString(Path.of(identity.get("nextbest.identity.clients.file")));
+        assertThat(declared).contains("\"agent-desktop\"", "$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(agentSecret);
+        assertThat(identity.get("nextbest.identity.signing.keys")).contains("\"kid\":\"local-1\"", "\"crv\":\"P-256\"");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(root.resolve("secrets/api-clients.properties")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(new LocalSecrets(root.resolve("secrets")).identityConfig()).as("made once, then kept").isEqualTo(identity);
+    }
+
+    @Test
     void statusAndDownSayWhenNothingRuns() {
         assertThat(run("status")).isEqualTo(Platform.FAILED);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("not running");
