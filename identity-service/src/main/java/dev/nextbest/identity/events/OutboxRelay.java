@@ -64,8 +64,9 @@ public class OutboxRelay {
                 failure -> LOG.warnf("outbox relay: publishing failed, the sweep will retry: %s", failure.toString())));
     }
 
+    // Not before the application runs: until then the Kafka channel may not be connected yet.
     @Scheduled(every = "${nextbest.outbox.sweep-interval}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {
         return publishPending().onFailure().recoverWithItem(failure -> {
             LOG.warnf("outbox relay: publishing failed, will retry: %s", failure.toString());
@@ -74,7 +75,8 @@ public class OutboxRelay {
     }
 
     /** Deletes events published longer ago than the retention: Kafka, not the outbox, keeps the event history. */
-    @Scheduled(every = "${nextbest.outbox.prune-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${nextbest.outbox.prune-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> prune() {
         Instant cutoff = Instant.now().minus(retention);
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
