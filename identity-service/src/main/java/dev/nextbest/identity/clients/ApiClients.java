@@ -1,5 +1,8 @@
 package dev.nextbest.identity.clients;
 
+import dev.nextbest.identity.events.Outbox;
+import dev.nextbest.identity.events.OutboxRelay;
+import dev.nextbest.identity.security.RevokedClients;
 import dev.nextbest.identity.security.Roles;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,13 +27,18 @@ public class ApiClients {
 
     private final ApiClientRepository clients;
     private final ClientSecrets secrets;
-    private final ClientRevocations revocations;
+    private final RevokedClients revokedClients;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
     private final Vertx vertx;
 
-    public ApiClients(ApiClientRepository clients, ClientSecrets secrets, ClientRevocations revocations, Vertx vertx) {
+    public ApiClients(ApiClientRepository clients, ClientSecrets secrets, RevokedClients revokedClients,
+                      Outbox outbox, OutboxRelay relay, Vertx vertx) {
         this.clients = clients;
         this.secrets = secrets;
-        this.revocations = revocations;
+        this.revokedClients = revokedClients;
+        this.outbox = outbox;
+        this.relay = relay;
         this.vertx = vertx;
     }
 
@@ -112,19 +120,29 @@ public class ApiClients {
     }
 
     /**
-     * Revokes the client: no new tokens from now, and its current tokens are refused from the next request.
-     * Idempotent; calling it again renews the revocation mark, e.g. after Redis was unavailable.
+     * Revokes the client: no new tokens from now, and its current tokens are refused from the next request,
+     * here at once and in every other replica and service when the api-client-revocations event reaches it
+     * (milliseconds, through the outbox). Idempotent.
      */
     public Uni<ApiClientView> revoke(String id) {
-        return Panache.withTransaction(() -> clients.findById(id).map(client -> {
+        return Panache.withTransaction(() -> clients.findById(id).chain(client -> {
                     ApiClient found = existing(client, id);
-                    if (!found.revoked()) {
-                        found.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    if (found.revoked()) {
+                        return Uni.createFrom().item(found);
                     }
-                    return found;
+                    found.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    return outbox.add(RevokedClients.TOPIC, found.id, RevokedClients.TYPE, found.id,
+                            new ClientRevoked(found.id, found.revokedAt)).replaceWith(found);
                 }))
-                .call(client -> revocations.mark(client.id))
+                .invoke(client -> {
+                    revokedClients.revoke(client.id, client.revokedAt);
+                    relay.trigger();
+                })
                 .map(ApiClientView::of);
+    }
+
+    /** The data of a client-revoked event. */
+    record ClientRevoked(String clientId, Instant revokedAt) {
     }
 
     private Uni<String> hashOffLoop(String secret) {

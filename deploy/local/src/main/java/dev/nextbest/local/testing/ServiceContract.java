@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -129,6 +131,39 @@ public abstract class ServiceContract {
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("status", equalTo(403));
+    }
+
+    @Test
+    void refusesTheTokensOfAClientRevokedInIdentityService() {
+        String clientId = "revoked-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = TestTokens.token(clientId, allowedRole());
+        withToken(token).statusCode(200);
+
+        TestKafka.send("api-client-revocations", clientId, revocation("dev.nextbest.identity.client-revoked.v1",
+                "{\"clientId\":\"" + clientId + "\",\"revokedAt\":\"" + Instant.now() + "\"}"));
+
+        await("the revocation reaches the service").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().auth().oauth2(token).get(protectedPath()).statusCode() == 401);
+        assertRefused(token);
+        withToken(TestTokens.token("another-client", allowedRole())).statusCode(200);
+    }
+
+    @Test
+    void deadLettersARevocationItCannotRead() {
+        String marker = UUID.randomUUID().toString();
+        TestKafka.send("api-client-revocations", marker, revocation("dev.nextbest.identity.client-revoked.v1",
+                "{\"clientId\":\"NOT A CLIENT ID\"}"));
+        String deadLetters = apiPrefix().split("/")[1] + "-service.api-client-revocations.dlq";
+        var dead = TestKafka.await(deadLetters, record -> marker.equals(record.key()), Duration.ofSeconds(30));
+        if (dead == null || !TestKafka.header(dead, "dead-letter-reason").contains("no valid clientId")) {
+            throw new AssertionError("the unreadable revocation is not on " + deadLetters + " with its reason");
+        }
+    }
+
+    private static byte[] revocation(String type, String data) {
+        return ("{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/identity-service\","
+                + "\"type\":\"" + type + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private JwtClaims validClaims() {
