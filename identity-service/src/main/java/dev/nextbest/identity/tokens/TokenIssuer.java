@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Signs access tokens in the JWT profile for OAuth 2.0 access tokens (RFC 9068): header "typ: at+jwt" and
+ * Signs access tokens (PS256) in the JWT profile for OAuth 2.0 access tokens (RFC 9068): header "typ: at+jwt" and
  * the signing key's "kid"; claims iss, aud, sub and client_id (the client), iat, exp, jti, "roles", and
  * "customer_id" when the token may act for one customer only.
  */

@@ -59,7 +59,7 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue an access token (JWT, ES256) to an API client")
+    @Operation(summary = "Issue an access token (JWT, PS256) to an API client")
     @APIResponse(responseCode = "200", description = "The token, how long it lives, and its roles as scope")
     @APIResponse(responseCode = "400", description = "invalid_request, unsupported_grant_type or invalid_scope",
             content = @Content(mediaType = "application/problem+json"))

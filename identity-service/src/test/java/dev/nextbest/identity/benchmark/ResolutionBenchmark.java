@@ -1,5 +1,9 @@
 package dev.nextbest.identity.benchmark;
 
+import dev.nextbest.local.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
 import dev.nextbest.local.benchmark.BenchmarkReport;
 import dev.nextbest.local.benchmark.HttpLoad;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -24,8 +28,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bare Quarkus endpoint measured the same way in the same run. See docs/benchmarks.md.
  */
 @QuarkusTest
+@TestProfile(ResolutionBenchmark.Unlimited.class)
 @Tag("benchmark")
 class ResolutionBenchmark {
+
+    /** The per-client resolution limit would cap the very throughput this measures. */
+    public static class Unlimited implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("nextbest.identity.rate-limits.resolve-per-client.requests", "100000000");
+        }
+    }
+
+    /** One agent token for the whole run (a token lives five minutes; the run takes about two). */
+    private final String bearer = TestTokens.bearer("benchmark-agent", "agent");
 
     private static final int CONCURRENCY = 16;
     private static final int KNOWN_PEOPLE = 2_000;
@@ -39,7 +55,7 @@ class ResolutionBenchmark {
     void resolution() {
         System.out.println("Resolving " + KNOWN_PEOPLE + " people once, so that their identifiers are known and cached ...");
         List<String> known = IntStream.range(0, KNOWN_PEOPLE).mapToObj(i -> body(person())).toList();
-        known.forEach(body -> given().contentType("application/json").body(body).post("/identity/v1/resolve")
+        known.forEach(body -> given().header("Authorization", bearer).contentType("application/json").body(body).post("/identity/v1/resolve")
                 .then().statusCode(200));
 
         HttpLoad.Result baseline = HttpLoad.run(new HttpLoad.Scenario("bare endpoint (baseline)",
@@ -60,6 +76,7 @@ class ResolutionBenchmark {
     private HttpRequest resolve(String body) {
         return HttpRequest.newBuilder(base.resolve("/identity/v1/resolve"))
                 .header("content-type", "application/json")
+                .header("Authorization", bearer)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 

@@ -39,7 +39,7 @@ class TokenEndpointTest extends RealServers {
     String jdbcUrl;
 
     @Test
-    void issuesAnEs256TokenWithTheStandardClaims() throws Exception {
+    void issuesAPs256TokenWithTheStandardClaims() throws Exception {
         String[] client = register("agent-desktop", "agent");
         var answer = requestToken(client[0], client[1], Map.of()).then()
                 .statusCode(200)
@@ -51,7 +51,7 @@ class TokenEndpointTest extends RealServers {
         String token = answer.path("access_token");
 
         JsonWebStructure header = JsonWebStructure.fromCompactSerialization(token);
-        assertThat(header.getAlgorithmHeaderValue()).isEqualTo("ES256");
+        assertThat(header.getAlgorithmHeaderValue()).isEqualTo("PS256");
         assertThat(header.getKeyIdHeaderValue()).isEqualTo(TestTokens.ACTIVE_KEY);
         assertThat(header.getHeader("typ")).isEqualTo("at+jwt");
 
@@ -162,7 +162,7 @@ class TokenEndpointTest extends RealServers {
         given().get("/identity/v1/oauth2/jwks").then()
                 .statusCode(200)
                 .body("keys.kid", hasItems(TestTokens.ACTIVE_KEY, TestTokens.PASSIVE_KEY))
-                .body("keys.alg", hasItems("ES256"))
+                .body("keys.alg", hasItems("PS256"))
                 .body("keys[0]", not(hasKey("d")))
                 .body("keys[1]", not(hasKey("d")));
     }
@@ -182,7 +182,7 @@ class TokenEndpointTest extends RealServers {
     private static JwtClaims verifiedWithPublishedKeys(String token) throws Exception {
         JsonWebKeySet published = new JsonWebKeySet(given().get("/identity/v1/oauth2/jwks").asString());
         JsonWebStructure jws = JsonWebStructure.fromCompactSerialization(token);
-        PublicJsonWebKey key = (PublicJsonWebKey) published.findJsonWebKey(jws.getKeyIdHeaderValue(), "EC", "sig", "ES256");
+        PublicJsonWebKey key = (PublicJsonWebKey) published.findJsonWebKey(jws.getKeyIdHeaderValue(), "RSA", "sig", "PS256");
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setVerificationKey(key.getPublicKey())
                 .setExpectedIssuer(TestTokens.ISSUER)

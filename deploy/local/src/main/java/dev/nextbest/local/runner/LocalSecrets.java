@@ -1,10 +1,9 @@
 package dev.nextbest.local.runner;
 
-import org.jose4j.jwk.EcJwkGenerator;
-import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.keys.EllipticCurves;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.lang.JoseException;
 
 import java.io.IOException;
@@ -79,9 +78,9 @@ final class LocalSecrets {
 
     private static String newSigningKeys() {
         try {
-            EllipticCurveJsonWebKey key = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+            RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
             key.setKeyId(SIGNING_KEY_ID);
-            key.setAlgorithm("ES256");
+            key.setAlgorithm("PS256");
             return new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE);
         } catch (JoseException e) {
             throw new IllegalStateException("could not generate a token signing key", e);

@@ -5,6 +5,8 @@ import io.restassured.response.ValidatableResponse;
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
@@ -30,8 +32,8 @@ import static org.hamcrest.Matchers.startsWith;
  * follows PostgreSQL, Redis and Kafka, stay live while they are down, serve its OpenAPI document,
  * Swagger UI and Prometheus metrics, and answer an unknown path with problem+json. And refuse, on a
  * business endpoint, every token that is not a valid one of the platform's issuer: none, unsigned, signed
- * with HS256 keyed by the public key, for another audience or issuer, expired, signed by a key the issuer
- * does not publish (a removed key, or one a "jku" or "jwk" header points at), or without the right role.
+ * with HS256 keyed by the public key, for another audience or issuer, expired, signed with another algorithm
+ * (RS256, ES256), signed by a key the issuer does not publish (a removed key, or one a "jku" or "jwk" header points at), or without the right role.
  *
  * <p>A service's test extends this class and adds {@code @QuarkusTest}.
  */
@@ -81,6 +83,19 @@ public abstract class ServiceContract {
     }
 
     @Test
+    void refusesAnRs256TokenEvenWithTheRightKey() {
+        assertRefused(TestTokens.sign(validClaims(), TestTokens.privateKey(TestTokens.ACTIVE_KEY), TestTokens.ACTIVE_KEY,
+                AlgorithmIdentifiers.RSA_USING_SHA256, Map.of()));
+    }
+
+    @Test
+    void refusesAnEs256Token() throws Exception {
+        EllipticCurveJsonWebKey other = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        assertRefused(TestTokens.sign(validClaims(), other.getPrivateKey(), TestTokens.ACTIVE_KEY,
+                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, Map.of()));
+    }
+
+    @Test
     void refusesATokenForAnotherAudience() {
         JwtClaims claims = validClaims();
         claims.setAudience("another-api");
@@ -104,24 +119,24 @@ public abstract class ServiceContract {
 
     @Test
     void refusesATokenSignedByARemovedKey() throws Exception {
-        EllipticCurveJsonWebKey removed = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        RsaJsonWebKey removed = RsaJwkGenerator.generateJwk(2048);
         assertRefused(TestTokens.sign(validClaims(), removed.getPrivateKey(), "test-key-0",
-                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, Map.of()));
+                AlgorithmIdentifiers.RSA_PSS_USING_SHA256, Map.of()));
     }
 
     @Test
     void refusesATokenWhoseJkuHeaderPointsAtAnotherKeySet() throws Exception {
-        EllipticCurveJsonWebKey attacker = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        RsaJsonWebKey attacker = RsaJwkGenerator.generateJwk(2048);
         assertRefused(TestTokens.sign(validClaims(), attacker.getPrivateKey(), "attacker-key",
-                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                AlgorithmIdentifiers.RSA_PSS_USING_SHA256,
                 Map.of("jku", "https://attacker.example/jwks.json", "x5u", "https://attacker.example/cert.pem")));
     }
 
     @Test
     void refusesATokenCarryingItsOwnKeyInAJwkHeader() throws Exception {
-        EllipticCurveJsonWebKey attacker = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        RsaJsonWebKey attacker = RsaJwkGenerator.generateJwk(2048);
         assertRefused(TestTokens.sign(validClaims(), attacker.getPrivateKey(), null,
-                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                AlgorithmIdentifiers.RSA_PSS_USING_SHA256,
                 Map.of("jwk", attacker.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))));
     }
 

@@ -3,6 +3,8 @@ package dev.nextbest.local.testing;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -14,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The token issuer of the services' tests: two fixed EC P-256 keys (they protect nothing) and the issuer
+ * The token issuer of the services' tests: two RSA keys made for the test run (PS256) and the issuer
  * and audience every service is configured with in tests. identity-service signs with them (its active key
  * "test-key-2", passive "test-key-1"); the other services verify with their public halves. Tests mint tokens
  * here exactly as identity-service shapes them (RFC 9068), and forge bad ones to see them refused.
@@ -26,15 +28,9 @@ public final class TestTokens {
     public static final String ACTIVE_KEY = "test-key-2";
     public static final String PASSIVE_KEY = "test-key-1";
 
-    private static final String PRIVATE_JWKS = """
-            {"keys":[
-            {"kty":"EC","kid":"test-key-1","crv":"P-256","x":"QGBjvrciIyR5pxCJZTcTqU5y4aA9cDizXwRYwvH-xBw",\
-            "y":"R22yfTakHzpqUGX9qn_LnQAgD98-dA-1hJ6SrHwa4BM","d":"fmFO-GIagq-EIRCkgfwVEBQ4umQ5PZ0iAyy9xQ60SjY"},
-            {"kty":"EC","kid":"test-key-2","crv":"P-256","x":"q5pAelRzL7ZpkZf_MrW_2XXpG2B-DBTn5LceQYzQCzg",\
-            "y":"P_H3JWVx3LQAEv1rtSG1KYlvMJrWN7h1tioWTYhQ7TQ","d":"7lTJW-6MIs8Sl8W-lN6OXoc0DLvANZIuASaOgtKCruU"}
-            ]}""";
-
-    private static final JsonWebKeySet KEYS = parse(PRIVATE_JWKS);
+    /** Two RSA keys made once per test JVM: the tests and the services under test share it. */
+    private static final JsonWebKeySet KEYS = new JsonWebKeySet(newKey(PASSIVE_KEY), newKey(ACTIVE_KEY));
+    private static final String PRIVATE_JWKS = KEYS.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE);
 
     private TestTokens() {
     }
@@ -82,13 +78,13 @@ public final class TestTokens {
         return claims;
     }
 
-    /** Signs claims with one of the two test keys, ES256, as identity-service does. */
+    /** Signs claims with one of the two test keys, PS256, as identity-service does. */
     public static String sign(JwtClaims claims, String keyId) {
         PublicJsonWebKey key = (PublicJsonWebKey) KEYS.findJsonWebKey(keyId, null, null, null);
         if (key == null) {
             throw new IllegalArgumentException("no test key " + keyId);
         }
-        return sign(claims, key.getPrivateKey(), keyId, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, Map.of());
+        return sign(claims, key.getPrivateKey(), keyId, AlgorithmIdentifiers.RSA_PSS_USING_SHA256, Map.of());
     }
 
     /** Signs with any key, algorithm and extra headers: for forging tokens that must be refused. */
@@ -115,16 +111,23 @@ public final class TestTokens {
         }
     }
 
+    /** The private half of a test key, e.g. to sign with it using an algorithm the services refuse. */
+    public static java.security.PrivateKey privateKey(String keyId) {
+        return ((PublicJsonWebKey) KEYS.findJsonWebKey(keyId, null, null, null)).getPrivateKey();
+    }
+
     /** The public half of a test key, e.g. to forge an HS256 token keyed with it. */
     public static String publicJwk(String keyId) {
         return KEYS.findJsonWebKey(keyId, null, null, null).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 
-    private static JsonWebKeySet parse(String jwks) {
+    private static RsaJsonWebKey newKey(String keyId) {
         try {
-            return new JsonWebKeySet(jwks);
+            RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+            key.setKeyId(keyId);
+            return key;
         } catch (JoseException e) {
-            throw new IllegalStateException("the test keys do not parse", e);
+            throw new IllegalStateException("could not generate a test key", e);
         }
     }
 }

@@ -65,7 +65,7 @@ class PlatformCommandTest {
 
         String declared = java.nio.file.Files.readString(Path.of(identity.get("nextbest.identity.clients.file")));
         assertThat(declared).contains("\"agent-desktop\"", "$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(agentSecret);
-        assertThat(identity.get("nextbest.identity.signing.keys")).contains("\"kid\":\"local-1\"", "\"crv\":\"P-256\"");
+        assertThat(identity.get("nextbest.identity.signing.keys")).contains("\"kid\":\"local-1\"", "\"kty\":\"RSA\"");
         assertThat(java.nio.file.Files.getPosixFilePermissions(root.resolve("secrets/api-clients.properties")))
                 .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                         java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
