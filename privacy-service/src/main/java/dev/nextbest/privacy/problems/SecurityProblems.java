@@ -1,6 +1,7 @@
 package dev.nextbest.privacy.problems;
 
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -11,9 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A missing or refused access token as a 401 problem+json with the Bearer challenge (RFC 6750). Ahead of
- * the problem extension's own mapper (priority 999), which fails on this Quarkus version. Which check
- * refused the token is never said: that would only help whoever forged it.
+ * A missing or refused access token as a 401 problem+json with the Bearer challenge (RFC 6750), and a token
+ * without a role the endpoint admits as a 403. Ahead of the problem extension's own mappers (priority 999),
+ * whose 401 fails on this Quarkus version. Which check refused a token is never said: that would only help
+ * whoever forged it.
  */
 public class SecurityProblems {
 
@@ -28,16 +30,22 @@ public class SecurityProblems {
                 "the access token is invalid, expired or revoked", uri);
     }
 
+    @ServerExceptionMapper(priority = 500)
+    public Response wrongRole(ForbiddenException e, UriInfo uri) {
+        return problem(Response.Status.FORBIDDEN, "the token's roles include none that this endpoint admits", uri)
+                .build();
+    }
+
     private static Response unauthorized(String challenge, String detail, UriInfo uri) {
+        return problem(Response.Status.UNAUTHORIZED, detail, uri).header("WWW-Authenticate", challenge).build();
+    }
+
+    private static Response.ResponseBuilder problem(Response.Status status, String detail, UriInfo uri) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("status", 401);
-        problem.put("title", "Unauthorized");
+        problem.put("status", status.getStatusCode());
+        problem.put("title", status.getReasonPhrase());
         problem.put("detail", detail);
         problem.put("instance", uri.getPath());
-        return Response.status(Response.Status.UNAUTHORIZED)
-                .type(MediaType.valueOf("application/problem+json"))
-                .header("WWW-Authenticate", challenge)
-                .entity(problem)
-                .build();
+        return Response.status(status).type(MediaType.valueOf("application/problem+json")).entity(problem);
     }
 }

@@ -30,6 +30,7 @@ final class LocalSecrets {
 
     static final String SIGNING_KEY_ID = "local-1";
     static final String CLIENT_SECRETS = "api-clients.properties";
+    private static final String SIGNING_KEYS = "token-signing-keys.json";
 
     private final Path directory;
 
@@ -41,7 +42,7 @@ final class LocalSecrets {
     Map<String, String> identityConfig() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("nextbest.identity.pseudonym.keys", "1:" + file("identity-pseudonym-key-1", () -> random(32)));
-        config.put("nextbest.identity.signing.keys", file("token-signing-keys.json", LocalSecrets::newSigningKeys));
+        config.put("nextbest.identity.signing.keys", signingKeys());
         config.put("nextbest.identity.signing.active-key", SIGNING_KEY_ID);
         config.put("nextbest.identity.clients.file", declaredClients().toString());
         return config;
@@ -74,6 +75,23 @@ final class LocalSecrets {
                         client.id(), client.name(), client.role(), Argon2id.hash(secrets.getProperty(client.id()))))
                 .collect(Collectors.joining(",\n", "[\n", "\n]\n")));
         return directory.resolve("api-clients.json");
+    }
+
+    /**
+     * The token signing key. One made by an older runtime for ES256 is replaced: a local signing key protects
+     * nothing stored, so a new one only means that tokens issued before must be fetched again.
+     */
+    private String signingKeys() {
+        String keys = file(SIGNING_KEYS, LocalSecrets::newSigningKeys);
+        if (!keys.contains("\"kty\":\"RSA\"")) {
+            try {
+                Files.delete(directory.resolve(SIGNING_KEYS));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            keys = file(SIGNING_KEYS, LocalSecrets::newSigningKeys);
+        }
+        return keys;
     }
 
     private static String newSigningKeys() {

@@ -145,7 +145,8 @@ public abstract class ServiceContract {
         withToken(TestTokens.token("contract-test", refusedRole()))
                 .statusCode(403)
                 .contentType("application/problem+json")
-                .body("status", equalTo(403));
+                .body("status", equalTo(403))
+                .body("detail", containsString("roles"));
     }
 
     @Test
