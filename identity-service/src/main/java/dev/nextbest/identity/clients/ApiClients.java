@@ -122,7 +122,7 @@ public class ApiClients {
     /**
      * Revokes the client: no new tokens from now, and its current tokens are refused from the next request,
      * here at once and in every other replica and service when the api-client-revocations event reaches it
-     * (milliseconds, through the outbox). Idempotent.
+     * (about a second, through the outbox). Idempotent.
      */
     public Uni<ApiClientView> revoke(String id) {
         return Panache.withTransaction(() -> clients.findById(id).chain(client -> {
