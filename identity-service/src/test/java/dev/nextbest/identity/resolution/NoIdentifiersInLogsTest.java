@@ -1,18 +1,13 @@
 package dev.nextbest.identity.resolution;
 
+import dev.nextbest.identity.LogCapture;
 import dev.nextbest.local.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,40 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class NoIdentifiersInLogsTest {
 
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder text = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    text.append(' ').append(parameter);
-                }
-            }
-            for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-                text.append(' ').append(t);
-            }
-            logged.add(text.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture log = new LogCapture();
 
     @BeforeEach
     void listen() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        log.start();
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger("").removeHandler(capture);
+        log.stop();
     }
 
     @Test
@@ -72,9 +43,9 @@ class NoIdentifiersInLogsTest {
                 + "{\"type\":\"phone\",\"value\":\"" + notAPhone + "\"}]}", 400);
         post("{\"identifiers\":[{\"type\":\"email\",\"value\":{\"nested\":\"" + email + "\"}}]}", 400);
 
-        assertThat(logged).as("the refusals were logged (the scan sees the service's log)")
+        assertThat(log.lines()).as("the refusals were logged (the scan sees the service's log)")
                 .anyMatch(line -> line.contains("status=400"));
-        assertThat(logged).noneMatch(line -> line.contains("logscan"));
+        assertThat(log.lines()).noneMatch(line -> line.contains("logscan"));
     }
 
     private static void post(String body, int status) {
