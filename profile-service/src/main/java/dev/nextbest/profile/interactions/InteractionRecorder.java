@@ -17,19 +17,19 @@ public class InteractionRecorder {
     }
 
     /** @return true if recorded, false if this event had been recorded before */
-    public Uni<Boolean> record(String eventSource, String eventId, String customerId, Instant occurredAt,
-                               InteractionRecorded data) {
-        return Panache.withTransaction(() -> repository.exists(eventSource, eventId).chain(seen -> {
+    public Uni<Boolean> record(CustomerEvent event) {
+        InteractionRecorded data = event.data();
+        return Panache.withTransaction(() -> repository.exists(event.source(), event.id()).chain(seen -> {
             if (seen) {
                 return Uni.createFrom().item(false);
             }
             Interaction interaction = new Interaction();
-            interaction.eventSource = eventSource;
-            interaction.eventId = eventId;
-            interaction.customerId = customerId;
+            interaction.eventSource = event.source();
+            interaction.eventId = event.id();
+            interaction.customerId = event.customerId();
             interaction.channel = data.channel().wire();
             interaction.kind = data.kind();
-            interaction.occurredAt = occurredAt;
+            interaction.occurredAt = event.occurredAt();
             interaction.receivedAt = Instant.now();
             interaction.attributes = data.attributesOrEmpty();
             return repository.persist(interaction).replaceWith(true);

@@ -31,13 +31,18 @@ public class Caller {
      * scoped to none: a channel app only ever acts for the customer it was given a token for.
      */
     public void checkMayActFor(String customerId) {
-        Object scoped = token.getClaim("customer_id");
-        if (scoped == null && !token.getGroups().contains(Roles.CHANNEL_APP)) {
-            return;
-        }
-        if (scoped == null || !scoped.toString().equals(customerId)) {
+        if (!mayActFor(customerId)) {
             throw HttpProblem.builder().withStatus(Response.Status.FORBIDDEN).withTitle("Forbidden")
                     .withDetail("this token may only act for the customer it was issued for").build();
         }
+    }
+
+    /** Whether the token may act for the customer; see {@link #checkMayActFor(String)}. */
+    public boolean mayActFor(String customerId) {
+        Object scoped = token.getClaim("customer_id");
+        if (scoped == null) {
+            return !token.getGroups().contains(Roles.CHANNEL_APP);
+        }
+        return scoped.toString().equals(customerId);
     }
 }

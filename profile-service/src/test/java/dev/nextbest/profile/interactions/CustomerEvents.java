@@ -11,19 +11,19 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** Builds customer events the way a channel would send them. */
-final class CustomerEvents {
+public final class CustomerEvents {
 
-    static final String TOPIC = "customer-events";
-    static final String DEAD_LETTERS = "profile-service.customer-events.dlq";
+    public static final String TOPIC = "customer-events";
+    public static final String DEAD_LETTERS = "profile-service.customer-events.dlq";
 
     private CustomerEvents() {
     }
 
-    static String newCustomerId() {
+    public static String newCustomerId() {
         return "cus_" + UUID.randomUUID().toString().replace("-", "");
     }
 
-    static CloudEvent interaction(String customerId, OffsetDateTime time, String dataJson) {
+    public static CloudEvent interaction(String customerId, OffsetDateTime time, String dataJson) {
         return CloudEventBuilder.v1()
                 .withId(UUID.randomUUID().toString())
                 .withSource(URI.create("/channels/web"))
@@ -35,7 +35,7 @@ final class CustomerEvents {
                 .build();
     }
 
-    static byte[] structured(CloudEvent event) {
+    public static byte[] structured(CloudEvent event) {
         return EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event);
     }
 }

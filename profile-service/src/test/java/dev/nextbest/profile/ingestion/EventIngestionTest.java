@@ -1,0 +1,117 @@
+package dev.nextbest.profile.ingestion;
+
+import dev.nextbest.local.testing.TestTokens;
+import dev.nextbest.profile.RealServers;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static dev.nextbest.profile.interactions.CustomerEvents.interaction;
+import static dev.nextbest.profile.interactions.CustomerEvents.newCustomerId;
+import static dev.nextbest.profile.interactions.CustomerEvents.structured;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+class EventIngestionTest extends RealServers {
+
+    private static final OffsetDateTime MORNING = OffsetDateTime.of(2026, 11, 20, 9, 0, 0, 0, ZoneOffset.UTC);
+
+    @Test
+    void acceptsTheGoodEventsOfABatchAndReportsTheBadOneByIndex() {
+        String customer = newCustomerId();
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            batch.add(event(customer, MORNING.plusMinutes(i), "{\"channel\":\"web\",\"kind\":\"page-view\"}"));
+        }
+        batch.add(event(customer, MORNING, "{\"channel\":\"fax\",\"kind\":\"page-view\"}"));
+
+        post(agent(), "[" + String.join(",", batch) + "]").then()
+                .statusCode(202)
+                .body("accepted", equalTo(3))
+                .body("rejected", hasSize(1))
+                .body("rejected[0].index", equalTo(3))
+                .body("rejected[0].reason", containsString("channel"));
+
+        await("the accepted events are recorded").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(agent()).get("/profile/v1/customers/{id}/interactions", customer).then()
+                        .statusCode(200).body("interactions", hasSize(3)));
+    }
+
+    @Test
+    void aBatchSentTwiceIsRecordedOnce() {
+        String customer = newCustomerId();
+        String one = event(customer, MORNING, "{\"channel\":\"app\",\"kind\":\"search\"}");
+        post(agent(), one).then().statusCode(202).body("accepted", equalTo(1));
+        post(agent(), "[" + one + "]").then().statusCode(202).body("accepted", equalTo(1));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(agent()).get("/profile/v1/customers/{id}/interactions", customer).then()
+                        .body("interactions", hasSize(1)));
+    }
+
+    @Test
+    void takesABatchOfAThousand() {
+        String customer = newCustomerId();
+        String batch = IntStream.range(0, 1000)
+                .mapToObj(i -> event(customer, MORNING.plusSeconds(i), "{\"channel\":\"web\",\"kind\":\"page-view\"}"))
+                .reduce((a, b) -> a + "," + b).orElseThrow();
+        post(agent(), "[" + batch + "]").then().statusCode(202).body("accepted", equalTo(1000));
+    }
+
+    @Test
+    void refusesABatchThatIsNotJsonEmptyTooLargeOrAllBad() {
+        post(agent(), "not json").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("not JSON"));
+        post(agent(), "[]").then().statusCode(400).body("detail", containsString("1 to 1000"));
+        String tooMany = IntStream.range(0, 1001).mapToObj(i -> "{}").reduce((a, b) -> a + "," + b).orElseThrow();
+        post(agent(), "[" + tooMany + "]").then().statusCode(400).body("detail", containsString("holds 1001"));
+        post(agent(), "[{\"specversion\":\"1.0\"},42]").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("no event was accepted"))
+                .body("rejected", hasSize(2))
+                .body("rejected[0].reason", containsString("not a CloudEvent"));
+    }
+
+    @Test
+    void aChannelAppMaySendEventsAboutItsOwnCustomerOnly() {
+        String own = newCustomerId();
+        String other = newCustomerId();
+        String token = TestTokens.customerToken("mobile-app", own);
+        post(token, "[" + event(own, MORNING, "{\"channel\":\"app\",\"kind\":\"login\"}") + ","
+                + event(other, MORNING, "{\"channel\":\"app\",\"kind\":\"login\"}") + "]").then()
+                .statusCode(202)
+                .body("accepted", equalTo(1))
+                .body("rejected[0].index", equalTo(1))
+                .body("rejected[0].reason", containsString("may not act for"));
+    }
+
+    @Test
+    void refusesTokensWithoutAnIngestingRole() {
+        post(TestTokens.token("marketer-console", "marketer"), event(newCustomerId(), MORNING,
+                "{\"channel\":\"web\",\"kind\":\"page-view\"}")).then().statusCode(403);
+    }
+
+    private static io.restassured.response.Response post(String token, String body) {
+        return given().auth().oauth2(token).contentType("application/cloudevents-batch+json").body(body)
+                .post("/profile/v1/events");
+    }
+
+    private static String event(String customer, OffsetDateTime time, String data) {
+        return new String(structured(interaction(customer, time, data)), StandardCharsets.UTF_8);
+    }
+
+    private static String agent() {
+        return TestTokens.token("agent-desktop", "agent");
+    }
+}
