@@ -1,6 +1,5 @@
 package dev.nextbest.profile.interactions;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,23 +15,27 @@ public class InteractionRecorder {
         this.repository = repository;
     }
 
-    /** @return true if recorded, false if this event had been recorded before */
-    public Uni<Boolean> record(CustomerEvent event) {
-        InteractionRecorded data = event.data();
-        return Panache.withTransaction(() -> repository.exists(event.source(), event.id()).chain(seen -> {
+    /**
+     * Inside the caller's transaction.
+     *
+     * @return true if recorded, false if this event had been recorded before
+     */
+    public Uni<Boolean> record(String eventSource, String eventId, String customerId, Instant occurredAt,
+                               InteractionRecorded data) {
+        return repository.exists(eventSource, eventId).chain(seen -> {
             if (seen) {
                 return Uni.createFrom().item(false);
             }
             Interaction interaction = new Interaction();
-            interaction.eventSource = event.source();
-            interaction.eventId = event.id();
-            interaction.customerId = event.customerId();
+            interaction.eventSource = eventSource;
+            interaction.eventId = eventId;
+            interaction.customerId = customerId;
             interaction.channel = data.channel().wire();
             interaction.kind = data.kind();
-            interaction.occurredAt = event.occurredAt();
+            interaction.occurredAt = occurredAt;
             interaction.receivedAt = Instant.now();
             interaction.attributes = data.attributesOrEmpty();
             return repository.persist(interaction).replaceWith(true);
-        }));
+        });
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 public record InteractionView(String eventId, String channel, String kind, Instant occurredAt,
                               Map<String, Object> attributes) {
 
-    static InteractionView of(Interaction interaction) {
+    public static InteractionView of(Interaction interaction) {
         return new InteractionView(interaction.eventId, interaction.channel, interaction.kind,
                 interaction.occurredAt, interaction.attributes);
     }

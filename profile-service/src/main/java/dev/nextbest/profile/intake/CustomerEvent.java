@@ -1,4 +1,6 @@
-package dev.nextbest.profile.interactions;
+package dev.nextbest.profile.intake;
+
+import dev.nextbest.profile.interactions.InteractionRecorded;
 
 import java.time.Instant;
 

@@ -1,10 +1,8 @@
-package dev.nextbest.profile.ingestion;
+package dev.nextbest.profile.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nextbest.profile.events.PoisonEventException;
-import dev.nextbest.profile.interactions.CustomerEvent;
-import dev.nextbest.profile.interactions.CustomerEventReader;
 import dev.nextbest.profile.security.Caller;
 import dev.nextbest.profile.security.Roles;
 import io.quarkiverse.resteasy.problem.HttpProblem;

@@ -1,4 +1,4 @@
-package dev.nextbest.profile.interactions;
+package dev.nextbest.profile.intake;
 
 import dev.nextbest.profile.events.PoisonEventException;
 import io.micrometer.core.instrument.Counter;
@@ -17,18 +17,18 @@ import java.time.Duration;
  * (the database restarting) is retried with back-off first, and dead-lettered only if it persists.
  */
 @ApplicationScoped
-public class InteractionConsumer {
+public class CustomerEventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(InteractionConsumer.class);
+    private static final Logger LOG = Logger.getLogger(CustomerEventConsumer.class);
 
     private final CustomerEventReader reader;
-    private final InteractionRecorder recorder;
+    private final CustomerEventProcessor processor;
     private final Counter recorded;
     private final Counter duplicates;
 
-    public InteractionConsumer(CustomerEventReader reader, InteractionRecorder recorder, MeterRegistry registry) {
+    public CustomerEventConsumer(CustomerEventReader reader, CustomerEventProcessor processor, MeterRegistry registry) {
         this.reader = reader;
-        this.recorder = recorder;
+        this.processor = processor;
         this.recorded = registry.counter("profile.interactions.recorded");
         this.duplicates = registry.counter("profile.interactions.duplicates");
     }
@@ -36,7 +36,7 @@ public class InteractionConsumer {
     @Incoming("customer-events")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
         CustomerEvent event = reader.read(record.value(), record.key());
-        return recorder.record(event)
+        return processor.process(event)
                 .onFailure(failure -> !(failure instanceof PoisonEventException))
                 .invoke(failure -> LOG.warnf("recording event %s failed, will retry: %s", event.id(), failure.toString()))
                 .onFailure(failure -> !(failure instanceof PoisonEventException))

@@ -1,4 +1,4 @@
-package dev.nextbest.profile.ingestion;
+package dev.nextbest.profile.intake;
 
 import java.util.List;
 

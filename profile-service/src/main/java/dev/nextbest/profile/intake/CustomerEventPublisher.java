@@ -1,4 +1,4 @@
-package dev.nextbest.profile.ingestion;
+package dev.nextbest.profile.intake;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;

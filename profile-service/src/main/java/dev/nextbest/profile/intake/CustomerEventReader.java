@@ -1,4 +1,8 @@
-package dev.nextbest.profile.interactions;
+package dev.nextbest.profile.intake;
+
+import dev.nextbest.profile.interactions.InteractionRecorded;
+
+import dev.nextbest.profile.interactions.CustomerIds;
 
 import dev.nextbest.profile.events.CloudEventCodec;
 import dev.nextbest.profile.events.PoisonEventException;

@@ -1,4 +1,4 @@
-package dev.nextbest.profile.interactions;
+package dev.nextbest.profile.intake;
 
 import dev.nextbest.local.testing.TestTokens;
 import dev.nextbest.local.testing.TestKafka;
@@ -29,7 +29,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 /** Events travel through the real broker into the real database; nothing is called directly. */
 @QuarkusTest
-class InteractionConsumerTest {
+class CustomerEventConsumerTest {
 
     private static final OffsetDateTime MONDAY = OffsetDateTime.of(2026, 11, 16, 9, 0, 0, 0, ZoneOffset.UTC);
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -1,4 +1,4 @@
-package dev.nextbest.profile.ingestion;
+package dev.nextbest.profile.intake;
 
 import dev.nextbest.local.testing.TestTokens;
 import dev.nextbest.profile.RealServers;

@@ -1,0 +1,40 @@
+package dev.nextbest.profile.profiles;
+
+import dev.nextbest.profile.traits.Traits;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A customer's profile: who they are to us, and the traits their behaviour adds up to. */
+@Entity
+@Table(name = "profile")
+public class Profile {
+
+    @Id
+    @Column(name = "customer_id")
+    public String customerId;
+
+    /** CUSTOMER or PROSPECT, as identity-service registered them; null until known. */
+    public String kind;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Object> attributes = new HashMap<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Traits traits = new Traits();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,77 @@
+package dev.nextbest.profile.profiles;
+
+import dev.nextbest.profile.interactions.CustomerIds;
+import dev.nextbest.profile.interactions.InteractionRepository;
+import dev.nextbest.profile.interactions.InteractionView;
+import dev.nextbest.profile.security.Caller;
+import dev.nextbest.profile.security.Roles;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.Optional;
+
+@Path("/profile/v1/customers/{customerId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Profiles", description = "The customer's profile: traits with their inputs, and the latest interactions")
+public class ProfileResource {
+
+    /** Interactions shown with the profile; the interactions endpoint pages through the rest. */
+    static final int LATEST_INTERACTIONS = 20;
+
+    private final ProfileRepository profiles;
+    private final InteractionRepository interactions;
+    private final ProfileCache cache;
+    private final Caller caller;
+
+    public ProfileResource(ProfileRepository profiles, InteractionRepository interactions, ProfileCache cache,
+                           Caller caller) {
+        this.profiles = profiles;
+        this.interactions = interactions;
+        this.cache = cache;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.AGENT, Roles.CHANNEL_APP, Roles.SERVICE, Roles.PRIVACY_OFFICER, Roles.ADMIN})
+    @Operation(summary = "The customer's profile: computed traits with their inputs, and the latest interactions")
+    @APIResponse(responseCode = "200", description = "The profile (from the cache when it has not changed since)")
+    @APIResponse(responseCode = "403", description = "The token may not act for this customer",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No event about this customer yet",
+            content = @Content(mediaType = "application/problem+json"))
+    public Uni<ProfileView> get(
+            @PathParam("customerId") @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.MESSAGE) String customerId) {
+        caller.checkMayActFor(customerId);
+        return cache.get(customerId)
+                .chain(cached -> cached.isPresent()
+                        ? Uni.createFrom().item(cached.get())
+                        : load(customerId).call(cache::put))
+                .map(snapshot -> ProfileView.of(snapshot, Instant.now()));
+    }
+
+    private Uni<ProfileSnapshot> load(String customerId) {
+        return Panache.withSession(() -> profiles.findById(customerId).chain(profile -> {
+            if (profile == null) {
+                throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
+                        .withDetail("no profile for customer " + customerId + ": no event about them yet").build();
+            }
+            return interactions.latest(customerId, Optional.empty(), Optional.empty(), LATEST_INTERACTIONS)
+                    .map(latest -> new ProfileSnapshot(profile.customerId, profile.kind, profile.attributes,
+                            profile.traits, latest.stream().map(InteractionView::of).toList(), profile.updatedAt));
+        }));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.nextbest.profile.profiles;
+
+import dev.nextbest.profile.interactions.InteractionView;
+import dev.nextbest.profile.traits.Traits;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What the profile cache holds: the stored profile and its latest interactions, as read together. */
+public record ProfileSnapshot(String customerId, String kind, Map<String, Object> attributes, Traits traits,
+                              List<InteractionView> latestInteractions, Instant updatedAt) {
+}

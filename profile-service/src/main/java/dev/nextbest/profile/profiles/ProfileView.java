@@ -1,0 +1,18 @@
+package dev.nextbest.profile.profiles;
+
+import dev.nextbest.profile.interactions.InteractionView;
+import dev.nextbest.profile.traits.TraitsView;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The customer's profile as the agent desktop and the apps read it. */
+public record ProfileView(String customerId, String kind, Map<String, Object> attributes, TraitsView traits,
+                          List<InteractionView> latestInteractions, Instant updatedAt) {
+
+    static ProfileView of(ProfileSnapshot snapshot, Instant now) {
+        return new ProfileView(snapshot.customerId(), snapshot.kind(), snapshot.attributes(),
+                TraitsView.of(snapshot.traits(), now), snapshot.latestInteractions(), snapshot.updatedAt());
+    }
+}

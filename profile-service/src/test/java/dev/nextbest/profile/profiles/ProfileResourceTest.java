@@ -1,0 +1,94 @@
+package dev.nextbest.profile.profiles;
+
+import dev.nextbest.local.testing.TestKafka;
+import dev.nextbest.local.testing.TestTokens;
+import dev.nextbest.profile.RealServers;
+import io.cloudevents.CloudEvent;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import static dev.nextbest.profile.interactions.CustomerEvents.TOPIC;
+import static dev.nextbest.profile.interactions.CustomerEvents.interaction;
+import static dev.nextbest.profile.interactions.CustomerEvents.newCustomerId;
+import static dev.nextbest.profile.interactions.CustomerEvents.structured;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+class ProfileResourceTest extends RealServers {
+
+    private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.UTC);
+
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void buildsTheProfileFromEventsInAnyOrderAndCountsEachOnce() {
+        String customer = newCustomerId();
+        CloudEvent purchase = interaction(customer, NOW.minusDays(10),
+                "{\"channel\":\"web\",\"kind\":\"purchase\",\"attributes\":{\"amount\":120.5}}");
+        send(customer, interaction(customer, NOW.minusDays(1), "{\"channel\":\"agent\",\"kind\":\"complaint\"}"));
+        send(customer, purchase);
+        send(customer, purchase);
+        send(customer, interaction(customer, NOW.minusDays(3), "{\"channel\":\"ivr\",\"kind\":\"call\"}"));
+
+        await("three distinct events applied").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                get(agent(), customer).statusCode(200).body("traits.frequency.interactions", equalTo(3)));
+        get(agent(), customer)
+                .body("customerId", equalTo(customer))
+                .body("traits.recency.daysSinceLastSeen", equalTo(1))
+                .body("traits.monetary.purchases", equalTo(1))
+                .body("traits.monetary.value", equalTo(120.5f))
+                .body("traits.repeatContacts7d.count", equalTo(2))
+                .body("traits.complaints.daysSinceLast", equalTo(1))
+                .body("latestInteractions", hasSize(3))
+                .body("latestInteractions[0].kind", equalTo("complaint"));
+    }
+
+    @Test
+    void servesFromTheCacheAndEvictsOnChange() {
+        String customer = newCustomerId();
+        send(customer, interaction(customer, NOW.minusHours(2), "{\"channel\":\"web\",\"kind\":\"page-view\"}"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(agent(), customer).statusCode(200));
+        assertThat(redis.key().exists("profile:view:" + customer)).as("cached after the first read").isTrue();
+
+        send(customer, interaction(customer, NOW.minusHours(1), "{\"channel\":\"app\",\"kind\":\"login\"}"));
+        await("the change evicts the cached view").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                get(agent(), customer).body("traits.frequency.interactions", equalTo(2)));
+    }
+
+    @Test
+    void anUnknownCustomerHasNoProfile() {
+        get(agent(), newCustomerId()).statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aChannelAppSeesItsOwnCustomersProfileOnly() {
+        String own = newCustomerId();
+        send(own, interaction(own, NOW.minusHours(1), "{\"channel\":\"app\",\"kind\":\"login\"}"));
+        String token = TestTokens.customerToken("mobile-app", own);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(token, own).statusCode(200));
+        get(token, newCustomerId()).statusCode(403).contentType("application/problem+json");
+    }
+
+    private static void send(String customer, CloudEvent event) {
+        TestKafka.send(TOPIC, customer, structured(event));
+    }
+
+    private static io.restassured.response.ValidatableResponse get(String token, String customer) {
+        return given().auth().oauth2(token).get("/profile/v1/customers/{id}", customer).then();
+    }
+
+    private static String agent() {
+        return TestTokens.token("agent-desktop", "agent");
+    }
+}
