@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Optional;
 
-@Path("/profile/v1/customers/{customerId}/interactions")
+@Path("/profile/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Interactions", description = "The customer's interaction history across every channel")
 public class InteractionResource {
@@ -38,6 +38,7 @@ public class InteractionResource {
     }
 
     @GET
+    @Path("{customerId}/interactions")
     @RolesAllowed({Roles.AGENT, Roles.CHANNEL_APP, Roles.SERVICE, Roles.PRIVACY_OFFICER, Roles.ADMIN})
     @WithSession
     @Operation(summary = "The customer's latest interactions, newest first (by when they happened)")

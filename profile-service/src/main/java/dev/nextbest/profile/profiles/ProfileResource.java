@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Optional;
 
-@Path("/profile/v1/customers/{customerId}")
+@Path("/profile/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Profiles", description = "The customer's profile: traits with their inputs, and the latest interactions")
 public class ProfileResource {
@@ -46,6 +46,7 @@ public class ProfileResource {
     }
 
     @GET
+    @Path("{customerId}")
     @RolesAllowed({Roles.AGENT, Roles.CHANNEL_APP, Roles.SERVICE, Roles.PRIVACY_OFFICER, Roles.ADMIN})
     @Operation(summary = "The customer's profile: computed traits with their inputs, and the latest interactions")
     @APIResponse(responseCode = "200", description = "The profile (from the cache when it has not changed since)")
