@@ -11,6 +11,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 /** One thing a customer did on one channel, as recorded from one event. */
 @Entity
@@ -45,4 +46,16 @@ public class Interaction {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public Map<String, Object> attributes;
+
+    /** Set while the interaction belongs to a survivor by a merge: the merge, and the customer it came from. */
+    @Column(name = "merge_id")
+    public UUID mergeId;
+
+    @Column(name = "merged_from")
+    public String mergedFrom;
+
+    /** The interaction as the event said it, e.g. to fold it into traits again. */
+    public InteractionRecorded asRecorded() {
+        return new InteractionRecorded(Channel.fromWire(channel), kind, attributes);
+    }
 }

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /** Records an interaction once per event, however often the event is delivered. */
 @ApplicationScoped
@@ -22,6 +23,15 @@ public class InteractionRecorder {
      */
     public Uni<Boolean> record(String eventSource, String eventId, String customerId, Instant occurredAt,
                                InteractionRecorded data) {
+        return record(eventSource, eventId, customerId, occurredAt, data, null, null);
+    }
+
+    /**
+     * For an event that names a customer merged into another: recorded for the survivor ({@code customerId}),
+     * remembering the merge and the customer it named, so that an unmerge gives it back.
+     */
+    public Uni<Boolean> record(String eventSource, String eventId, String customerId, Instant occurredAt,
+                               InteractionRecorded data, UUID mergeId, String mergedFrom) {
         return repository.exists(eventSource, eventId).chain(seen -> {
             if (seen) {
                 return Uni.createFrom().item(false);
@@ -35,6 +45,8 @@ public class InteractionRecorder {
             interaction.occurredAt = occurredAt;
             interaction.receivedAt = Instant.now();
             interaction.attributes = data.attributesOrEmpty();
+            interaction.mergeId = mergeId;
+            interaction.mergedFrom = mergedFrom;
             return repository.persist(interaction).replaceWith(true);
         });
     }

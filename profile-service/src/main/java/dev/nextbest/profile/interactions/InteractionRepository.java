@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 @ApplicationScoped
 public class InteractionRepository implements PanacheRepository<Interaction> {
@@ -29,5 +30,20 @@ public class InteractionRepository implements PanacheRepository<Interaction> {
         });
         query.append(" order by occurredAt desc, id desc");
         return find(query.toString(), parameters).page(0, limit).list();
+    }
+
+    /** Every interaction of the customer, oldest first. */
+    public Uni<List<Interaction>> all(String customerId) {
+        return list("customerId = ?1 order by occurredAt, id", customerId);
+    }
+
+    /** Moves every interaction of {@code from} to {@code to}, remembering the merge; the number moved. */
+    public Uni<Integer> moveForMerge(String from, String to, UUID mergeId) {
+        return update("customerId = ?1, mergeId = ?2, mergedFrom = ?3 where customerId = ?3", to, mergeId, from);
+    }
+
+    /** Moves back what a merge moved; the number moved. */
+    public Uni<Integer> moveBack(UUID mergeId) {
+        return update("customerId = mergedFrom, mergeId = null, mergedFrom = null where mergeId = ?1", mergeId);
     }
 }

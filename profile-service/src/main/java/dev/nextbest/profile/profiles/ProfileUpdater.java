@@ -1,6 +1,8 @@
 package dev.nextbest.profile.profiles;
 
 import dev.nextbest.profile.interactions.InteractionRecorded;
+import dev.nextbest.profile.interactions.InteractionRepository;
+import dev.nextbest.profile.traits.Traits;
 import dev.nextbest.profile.traits.TraitUpdater;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,16 +10,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Applies a new interaction to the customer's profile, creating the profile with the first one. */
+/**
+ * Keeps profiles in step with what happens: applies a new interaction (creating the profile with the first
+ * one), and rebuilds a profile's traits from its whole history when a merge or an unmerge changes which
+ * interactions it has.
+ */
 @ApplicationScoped
 public class ProfileUpdater {
 
     private final ProfileRepository profiles;
+    private final InteractionRepository interactions;
     private final TraitUpdater traits;
     private final Clock clock = Clock.systemUTC();
 
-    public ProfileUpdater(ProfileRepository profiles, TraitUpdater traits) {
+    public ProfileUpdater(ProfileRepository profiles, InteractionRepository interactions, TraitUpdater traits) {
         this.profiles = profiles;
+        this.interactions = interactions;
         this.traits = traits;
     }
 
@@ -35,5 +43,23 @@ public class ProfileUpdater {
             profile.updatedAt = now;
             return profiles.persist(profile);
         });
+    }
+
+    /** Folds every interaction the customer has into fresh traits; for merges, which are rare. */
+    public Uni<Profile> rebuild(String customerId) {
+        Instant now = clock.instant();
+        return profiles.findForUpdate(customerId).chain(found -> interactions.all(customerId).chain(all -> {
+            Profile profile = found;
+            if (profile == null) {
+                profile = new Profile();
+                profile.customerId = customerId;
+                profile.createdAt = now;
+            }
+            Traits rebuilt = new Traits();
+            all.forEach(interaction -> traits.apply(rebuilt, interaction.asRecorded(), interaction.occurredAt, now));
+            profile.traits = rebuilt;
+            profile.updatedAt = now;
+            return profiles.persist(profile);
+        }));
     }
 }

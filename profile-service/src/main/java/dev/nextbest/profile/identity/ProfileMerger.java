@@ -1,0 +1,128 @@
+package dev.nextbest.profile.identity;
+
+import dev.nextbest.profile.interactions.InteractionRepository;
+import dev.nextbest.profile.profiles.Profile;
+import dev.nextbest.profile.profiles.ProfileCache;
+import dev.nextbest.profile.profiles.ProfileMerge;
+import dev.nextbest.profile.profiles.ProfileMergeRepository;
+import dev.nextbest.profile.profiles.ProfileRepository;
+import dev.nextbest.profile.profiles.ProfileUpdater;
+import dev.nextbest.profile.traits.Traits;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Applies identity-service's decisions to profiles. Each step is one transaction and idempotent (a merge is
+ * applied once per merge id), then the affected cached views are evicted.
+ *
+ * <p>Survivorship on a merge: the survivor keeps its attributes and takes from the absorbed profile only the
+ * attributes it lacks; the merged profile is a CUSTOMER if either was (a prospect who turns out to be a
+ * customer is the customer); its history is both histories, each event once, and its traits are rebuilt from
+ * that history. An unmerge gives the absorbed customer back its interactions, kind and attributes.
+ */
+@ApplicationScoped
+public class ProfileMerger {
+
+    private final ProfileRepository profiles;
+    private final ProfileMergeRepository merges;
+    private final InteractionRepository interactions;
+    private final ProfileUpdater updater;
+    private final ProfileCache cache;
+
+    public ProfileMerger(ProfileRepository profiles, ProfileMergeRepository merges, InteractionRepository interactions,
+                         ProfileUpdater updater, ProfileCache cache) {
+        this.profiles = profiles;
+        this.merges = merges;
+        this.interactions = interactions;
+        this.updater = updater;
+        this.cache = cache;
+    }
+
+    /** A new customer id: its profile exists from now on, with its kind, before any behaviour. */
+    public Uni<Void> registered(String customerId, String kind) {
+        return Panache.withTransaction(() -> profiles.findForUpdate(customerId).chain(found -> {
+                    Profile profile = found != null ? found : newProfile(customerId);
+                    profile.kind = kind;
+                    profile.updatedAt = Instant.now();
+                    return profiles.persist(profile);
+                }))
+                .chain(() -> cache.evict(customerId));
+    }
+
+    public Uni<Void> merged(UUID mergeId, String survivorId, String absorbedId) {
+        return Panache.withTransaction(() -> merges.findById(mergeId).chain(known -> known != null
+                        ? Uni.createFrom().voidItem()
+                        : merge(mergeId, survivorId, absorbedId)))
+                .chain(() -> evict(survivorId, absorbedId));
+    }
+
+    public Uni<Void> unmerged(UUID mergeId) {
+        return Panache.withTransaction(() -> merges.findById(mergeId).chain(merge -> merge == null || merge.undoneAt != null
+                        ? Uni.createFrom().item((ProfileMerge) null)
+                        : unmerge(merge)))
+                .chain(merge -> merge == null ? Uni.createFrom().voidItem() : evict(merge.survivorId, merge.absorbedId));
+    }
+
+    private Uni<Void> merge(UUID mergeId, String survivorId, String absorbedId) {
+        return profiles.findForUpdate(survivorId).chain(survivorFound -> profiles.findForUpdate(absorbedId).chain(absorbed -> {
+            Profile survivor = survivorFound != null ? survivorFound : newProfile(survivorId);
+            ProfileMerge merge = new ProfileMerge();
+            merge.mergeId = mergeId;
+            merge.survivorId = survivorId;
+            merge.absorbedId = absorbedId;
+            merge.mergedAt = Instant.now();
+            if (absorbed != null) {
+                merge.absorbedKind = absorbed.kind;
+                merge.absorbedAttributes = new HashMap<>(absorbed.attributes);
+                absorbed.attributes.forEach(survivor.attributes::putIfAbsent);
+                if ("CUSTOMER".equals(absorbed.kind) || survivor.kind == null) {
+                    survivor.kind = "CUSTOMER".equals(survivor.kind) ? survivor.kind : absorbed.kind;
+                }
+            }
+            Uni<Void> dropAbsorbed = absorbed == null ? Uni.createFrom().voidItem() : profiles.delete(absorbed);
+            return merges.persist(merge)
+                    .chain(() -> profiles.persist(survivor))
+                    .chain(() -> interactions.moveForMerge(absorbedId, survivorId, mergeId))
+                    .chain(() -> dropAbsorbed)
+                    .chain(() -> profiles.flush())
+                    .chain(() -> updater.rebuild(survivorId))
+                    .replaceWithVoid();
+        }));
+    }
+
+    private Uni<ProfileMerge> unmerge(ProfileMerge merge) {
+        merge.undoneAt = Instant.now();
+        return interactions.moveBack(merge.mergeId)
+                .chain(() -> profiles.findForUpdate(merge.absorbedId))
+                .chain(found -> {
+                    Profile absorbed = found != null ? found : newProfile(merge.absorbedId);
+                    absorbed.kind = merge.absorbedKind;
+                    absorbed.attributes = new HashMap<>(merge.absorbedAttributes);
+                    return profiles.persist(absorbed);
+                })
+                .chain(() -> profiles.flush())
+                .chain(() -> updater.rebuild(merge.absorbedId))
+                .chain(() -> updater.rebuild(merge.survivorId))
+                .replaceWith(merge);
+    }
+
+    private Uni<Void> evict(String... customerIds) {
+        return Uni.join().all(List.of(customerIds).stream().map(cache::evict).toList()).andCollectFailures()
+                .replaceWithVoid();
+    }
+
+    private static Profile newProfile(String customerId) {
+        Profile profile = new Profile();
+        profile.customerId = customerId;
+        profile.traits = new Traits();
+        profile.createdAt = Instant.now();
+        profile.updatedAt = profile.createdAt;
+        return profile;
+    }
+}
