@@ -1,6 +1,7 @@
 package dev.nextbest.profile.identity;
 
 import dev.nextbest.profile.interactions.InteractionRepository;
+import dev.nextbest.profile.profiles.Holding;
 import dev.nextbest.profile.profiles.Profile;
 import dev.nextbest.profile.profiles.ProfileCache;
 import dev.nextbest.profile.profiles.ProfileMerge;
@@ -22,9 +23,11 @@ import java.util.UUID;
  * applied once per merge id), then the affected cached views are evicted.
  *
  * <p>Survivorship on a merge: the survivor keeps its attributes and takes from the absorbed profile only the
- * attributes it lacks; the merged profile is a CUSTOMER if either was (a prospect who turns out to be a
- * customer is the customer); its history is both histories, each event once, and its traits are rebuilt from
- * that history. An unmerge gives the absorbed customer back its interactions, kind and attributes.
+ * attributes it lacks; holdings are united, and for a product both hold, the one changed last wins; the
+ * merged profile is a CUSTOMER if either was (a prospect who turns out to be a customer is the customer);
+ * its history is both histories, each event once, and its traits are rebuilt from that history. An unmerge
+ * gives the absorbed customer back its interactions, kind, attributes and holdings, and takes from the
+ * survivor the attributes and products it had only taken from the absorbed one.
  */
 @ApplicationScoped
 public class ProfileMerger {
@@ -80,7 +83,24 @@ public class ProfileMerger {
             if (absorbed != null) {
                 merge.absorbedKind = absorbed.kind;
                 merge.absorbedAttributes = new HashMap<>(absorbed.attributes);
-                absorbed.attributes.forEach(survivor.attributes::putIfAbsent);
+                merge.absorbedHoldings = new HashMap<>(absorbed.holdings);
+                survivor.attributes = new HashMap<>(survivor.attributes);
+                survivor.holdings = new HashMap<>(survivor.holdings);
+                absorbed.attributes.forEach((name, value) -> {
+                    if (!survivor.attributes.containsKey(name)) {
+                        survivor.attributes.put(name, value);
+                        merge.filledAttribute(name);
+                    }
+                });
+                absorbed.holdings.forEach((product, holding) -> {
+                    Holding own = survivor.holdings.get(product);
+                    if (own == null) {
+                        merge.filledProduct(product);
+                    }
+                    if (own == null || holding.changedAt().isAfter(own.changedAt())) {
+                        survivor.holdings.put(product, holding);
+                    }
+                });
                 if ("CUSTOMER".equals(absorbed.kind) || survivor.kind == null) {
                     survivor.kind = "CUSTOMER".equals(survivor.kind) ? survivor.kind : absorbed.kind;
                 }
@@ -104,7 +124,19 @@ public class ProfileMerger {
                     Profile absorbed = found != null ? found : newProfile(merge.absorbedId);
                     absorbed.kind = merge.absorbedKind;
                     absorbed.attributes = new HashMap<>(merge.absorbedAttributes);
+                    absorbed.holdings = new HashMap<>(merge.absorbedHoldings);
                     return profiles.persist(absorbed);
+                })
+                .chain(() -> profiles.findForUpdate(merge.survivorId))
+                .chain(survivor -> {
+                    if (survivor == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    survivor.attributes = new HashMap<>(survivor.attributes);
+                    survivor.holdings = new HashMap<>(survivor.holdings);
+                    merge.filledAttributeList().forEach(survivor.attributes::remove);
+                    merge.filledProductList().forEach(survivor.holdings::remove);
+                    return profiles.persist(survivor).replaceWithVoid();
                 })
                 .chain(() -> profiles.flush())
                 .chain(() -> updater.rebuild(merge.absorbedId))

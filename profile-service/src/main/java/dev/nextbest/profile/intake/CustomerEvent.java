@@ -1,10 +1,14 @@
 package dev.nextbest.profile.intake;
 
 import dev.nextbest.profile.interactions.InteractionRecorded;
+import dev.nextbest.profile.profiles.AttributesChanged;
+import dev.nextbest.profile.profiles.HoldingChanged;
 
 import java.time.Instant;
 
-/** A customer event that passed every check: who, when (event time), and what. */
-public record CustomerEvent(String source, String id, String customerId, Instant occurredAt,
-                            InteractionRecorded data) {
+/**
+ * A customer event that passed every check: who, when (event time), and what: an {@link InteractionRecorded},
+ * an {@link AttributesChanged} or a {@link HoldingChanged}.
+ */
+public record CustomerEvent(String source, String id, String customerId, Instant occurredAt, Object data) {
 }

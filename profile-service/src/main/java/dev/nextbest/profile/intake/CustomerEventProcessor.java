@@ -1,6 +1,9 @@
 package dev.nextbest.profile.intake;
 
+import dev.nextbest.profile.interactions.InteractionRecorded;
 import dev.nextbest.profile.interactions.InteractionRecorder;
+import dev.nextbest.profile.profiles.AttributesChanged;
+import dev.nextbest.profile.profiles.HoldingChanged;
 import dev.nextbest.profile.profiles.ProfileCache;
 import dev.nextbest.profile.profiles.ProfileMergeRepository;
 import dev.nextbest.profile.profiles.ProfileUpdater;
@@ -20,11 +23,13 @@ public class CustomerEventProcessor {
     private final InteractionRecorder interactions;
     private final ProfileUpdater profiles;
     private final ProfileMergeRepository merges;
+    private final AppliedEventRepository applied;
     private final ProfileCache cache;
 
     public CustomerEventProcessor(InteractionRecorder interactions, ProfileUpdater profiles,
-                                  ProfileMergeRepository merges, ProfileCache cache) {
+                                  ProfileMergeRepository merges, AppliedEventRepository applied, ProfileCache cache) {
         this.interactions = interactions;
+        this.applied = applied;
         this.profiles = profiles;
         this.merges = merges;
         this.cache = cache;
@@ -36,12 +41,27 @@ public class CustomerEventProcessor {
         return Panache.withTransaction(() -> merges.activeMergeOf(event.customerId()).chain(merge -> {
                     String customerId = merge == null ? event.customerId() : merge.survivorId;
                     appliedTo[0] = customerId;
-                    return interactions.record(event.source(), event.id(), customerId, event.occurredAt(),
-                                    event.data(), merge == null ? null : merge.mergeId, merge == null ? null : event.customerId())
-                            .call(isNew -> isNew
-                                    ? profiles.apply(customerId, event.data(), event.occurredAt())
-                                    : Uni.createFrom().voidItem());
+                    if (event.data() instanceof InteractionRecorded interaction) {
+                        return interactions.record(event.source(), event.id(), customerId, event.occurredAt(),
+                                        interaction, merge == null ? null : merge.mergeId, merge == null ? null : event.customerId())
+                                .call(isNew -> isNew
+                                        ? profiles.apply(customerId, interaction, event.occurredAt())
+                                        : Uni.createFrom().voidItem());
+                    }
+                    return applied.recordOnce(event, customerId).call(isNew -> isNew
+                            ? applyChange(customerId, event)
+                            : Uni.createFrom().voidItem());
                 }))
                 .call(isNew -> isNew ? cache.evict(appliedTo[0]) : Uni.createFrom().voidItem());
+    }
+
+    private Uni<?> applyChange(String customerId, CustomerEvent event) {
+        if (event.data() instanceof AttributesChanged changed) {
+            return profiles.apply(customerId, changed, event.occurredAt());
+        }
+        if (event.data() instanceof HoldingChanged changed) {
+            return profiles.apply(customerId, changed, event.occurredAt());
+        }
+        throw new IllegalStateException("no handling for " + event.data().getClass().getSimpleName());
     }
 }

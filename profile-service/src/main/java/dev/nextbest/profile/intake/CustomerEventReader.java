@@ -1,6 +1,8 @@
 package dev.nextbest.profile.intake;
 
 import dev.nextbest.profile.interactions.InteractionRecorded;
+import dev.nextbest.profile.profiles.AttributesChanged;
+import dev.nextbest.profile.profiles.HoldingChanged;
 
 import dev.nextbest.profile.interactions.CustomerIds;
 
@@ -8,6 +10,9 @@ import dev.nextbest.profile.events.CloudEventCodec;
 import dev.nextbest.profile.events.PoisonEventException;
 import io.cloudevents.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads a customer event and checks everything that can be checked without a database: the envelope, the
@@ -17,6 +22,12 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class CustomerEventReader {
+
+    /** The event types on customer-events, and the shape of each one's data. */
+    static final Map<String, Class<?>> DATA_TYPES = new TreeMap<>(Map.of(
+            InteractionRecorded.TYPE, InteractionRecorded.class,
+            AttributesChanged.TYPE, AttributesChanged.class,
+            HoldingChanged.TYPE, HoldingChanged.class));
 
     private final CloudEventCodec codec;
 
@@ -30,9 +41,10 @@ public class CustomerEventReader {
      */
     public CustomerEvent read(byte[] bytes, String key) {
         CloudEvent event = codec.decode(bytes);
-        if (!InteractionRecorded.TYPE.equals(event.getType())) {
+        Class<?> dataType = DATA_TYPES.get(event.getType());
+        if (dataType == null) {
             throw new PoisonEventException("event " + event.getId() + " has type " + event.getType()
-                    + ", which this consumer does not handle (expected " + InteractionRecorded.TYPE + ")");
+                    + ", which this consumer does not handle (expected one of " + DATA_TYPES.keySet() + ")");
         }
         String subject = event.getSubject();
         if (!CustomerIds.isValid(subject)) {
@@ -46,7 +58,24 @@ public class CustomerEventReader {
         if (event.getTime() == null) {
             throw new PoisonEventException("event " + event.getId() + " has no time: the time it happened is required");
         }
-        InteractionRecorded data = codec.data(event, InteractionRecorded.class);
+        Object data = codec.data(event, dataType);
+        if (data instanceof AttributesChanged changed) {
+            checkAttributes(event.getId(), changed);
+        }
         return new CustomerEvent(event.getSource().toString(), event.getId(), subject, event.getTime().toInstant(), data);
+    }
+
+    /** Names of letters, digits and '_'; values a string, a number, a boolean, or null to remove. */
+    private static void checkAttributes(String eventId, AttributesChanged changed) {
+        changed.attributes().forEach((name, value) -> {
+            if (!name.matches(AttributesChanged.NAME_PATTERN)) {
+                throw new PoisonEventException("event " + eventId + " names an attribute that is not letters, digits "
+                        + "and '_' (starting with a letter, at most 64)");
+            }
+            if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                throw new PoisonEventException("event " + eventId + " gives attribute '" + name
+                        + "' a value that is not a string, a number, a boolean or null");
+            }
+        });
     }
 }

@@ -28,6 +28,16 @@ public class Profile {
     @Column(nullable = false)
     public Map<String, Object> attributes = new HashMap<>();
 
+    /** The event time of each attribute's last change. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "attribute_times", nullable = false)
+    public Map<String, Instant> attributeTimes = new HashMap<>();
+
+    /** Products and services held, by product. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Holding> holdings = new HashMap<>();
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public Traits traits = new Traits();

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.TreeMap;
 
 @Path("/profile/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -72,7 +73,7 @@ public class ProfileResource {
             }
             return interactions.latest(customerId, Optional.empty(), Optional.empty(), LATEST_INTERACTIONS)
                     .map(latest -> new ProfileSnapshot(profile.customerId, profile.kind, profile.attributes,
-                            profile.traits, latest.stream().map(InteractionView::of).toList(), profile.updatedAt));
+                            new TreeMap<>(profile.holdings), profile.traits, latest.stream().map(InteractionView::of).toList(), profile.updatedAt));
         }));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What the profile cache holds: the stored profile and its latest interactions, as read together. */
-public record ProfileSnapshot(String customerId, String kind, Map<String, Object> attributes, Traits traits,
+public record ProfileSnapshot(String customerId, String kind, Map<String, Object> attributes,
+                              Map<String, Holding> holdings, Traits traits,
                               List<InteractionView> latestInteractions, Instant updatedAt) {
 }

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Keeps profiles in step with what happens: applies a new interaction (creating the profile with the first
@@ -31,6 +33,38 @@ public class ProfileUpdater {
 
     /** Inside the caller's transaction, which also records the interaction. */
     public Uni<Profile> apply(String customerId, InteractionRecorded interaction, Instant occurredAt) {
+        return change(customerId, (profile, now) -> traits.apply(profile.traits, interaction, occurredAt, now));
+    }
+
+    /** Each attribute changes only if this event is newer than its last change; null removes it. */
+    public Uni<Profile> apply(String customerId, AttributesChanged changed, Instant occurredAt) {
+        return change(customerId, (profile, now) -> changed.attributes().forEach((name, value) -> {
+            Instant last = profile.attributeTimes.get(name);
+            if (last != null && !occurredAt.isAfter(last)) {
+                return;
+            }
+            profile.attributeTimes.put(name, occurredAt);
+            if (value == null) {
+                profile.attributes.remove(name);
+            } else {
+                profile.attributes.put(name, value);
+            }
+        }));
+    }
+
+    /** The holding changes only if this event is newer than its last change. */
+    public Uni<Profile> apply(String customerId, HoldingChanged changed, Instant occurredAt) {
+        return change(customerId, (profile, now) -> {
+            Holding last = profile.holdings.get(changed.product());
+            if (last == null || occurredAt.isAfter(last.changedAt())) {
+                profile.holdings.put(changed.product(),
+                        new Holding(changed.status(), changed.since(), changed.until(), occurredAt));
+            }
+        });
+    }
+
+    /** Loads (or creates) the profile under lock, changes it, and saves it. */
+    private Uni<Profile> change(String customerId, BiConsumer<Profile, Instant> change) {
         Instant now = clock.instant();
         return profiles.findForUpdate(customerId).chain(found -> {
             Profile profile = found;
@@ -39,7 +73,11 @@ public class ProfileUpdater {
                 profile.customerId = customerId;
                 profile.createdAt = now;
             }
-            traits.apply(profile.traits, interaction, occurredAt, now);
+            change.accept(profile, now);
+            // A new map instance, so that Hibernate sees the JSON change.
+            profile.attributes = new HashMap<>(profile.attributes);
+            profile.attributeTimes = new HashMap<>(profile.attributeTimes);
+            profile.holdings = new HashMap<>(profile.holdings);
             profile.updatedAt = now;
             return profiles.persist(profile);
         });

@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The customer's profile as the agent desktop and the apps read it. */
-public record ProfileView(String customerId, String kind, Map<String, Object> attributes, TraitsView traits,
+public record ProfileView(String customerId, String kind, Map<String, Object> attributes,
+                          Map<String, Holding> holdings, TraitsView traits,
                           List<InteractionView> latestInteractions, Instant updatedAt) {
 
     static ProfileView of(ProfileSnapshot snapshot, Instant now) {
-        return new ProfileView(snapshot.customerId(), snapshot.kind(), snapshot.attributes(),
+        return new ProfileView(snapshot.customerId(), snapshot.kind(), snapshot.attributes(), snapshot.holdings(),
                 TraitsView.of(snapshot.traits(), now), snapshot.latestInteractions(), snapshot.updatedAt());
     }
 }

@@ -55,9 +55,10 @@ class IdentityChangesTest extends RealServers {
         behaviour(survivor, 4, "{\"channel\":\"web\",\"kind\":\"purchase\",\"attributes\":{\"amount\":10}}");
         behaviour(absorbed, 3, "{\"channel\":\"agent\",\"kind\":\"complaint\"}");
         behaviour(absorbed, 2, "{\"channel\":\"app\",\"kind\":\"purchase\",\"attributes\":{\"amount\":5}}");
+        customerEvent(absorbed, "dev.nextbest.customer.holding-changed.v1", "{\"product\":\"tv-sport\",\"status\":\"ACTIVE\"}");
         await().atMost(PATIENCE).untilAsserted(() -> {
             profile(survivor).body("traits.frequency.interactions", equalTo(2));
-            profile(absorbed).body("traits.frequency.interactions", equalTo(2));
+            profile(absorbed).body("traits.frequency.interactions", equalTo(2)).body("holdings.'tv-sport'.status", equalTo("ACTIVE"));
         });
 
         String mergeId = UUID.randomUUID().toString();
@@ -70,6 +71,7 @@ class IdentityChangesTest extends RealServers {
                 .body("traits.frequency.interactions", equalTo(4))
                 .body("traits.monetary.purchases", equalTo(2))
                 .body("traits.complaints.count", equalTo(1))
+                .body("holdings.'tv-sport'.status", equalTo("ACTIVE"))
                 .body("kind", equalTo("CUSTOMER")));
         profile(absorbed).statusCode(404);
 
@@ -79,7 +81,8 @@ class IdentityChangesTest extends RealServers {
 
         identityEvent(survivor, IdentityEvents.CUSTOMERS_UNMERGED, merged);
         await("unmerged").atMost(PATIENCE).untilAsserted(() -> {
-            profile(survivor).body("traits.frequency.interactions", equalTo(2)).body("traits.complaints.count", equalTo(0));
+            profile(survivor).body("traits.frequency.interactions", equalTo(2)).body("traits.complaints.count", equalTo(0))
+                    .body("holdings.containsKey('tv-sport')", equalTo(false));
             profile(absorbed).statusCode(200).body("kind", equalTo("CUSTOMER"))
                     .body("traits.frequency.interactions", equalTo(3))
                     .body("latestInteractions", hasSize(3));
@@ -117,6 +120,13 @@ class IdentityChangesTest extends RealServers {
                 .withDataContentType("application/json")
                 .withData(data.getBytes(StandardCharsets.UTF_8))
                 .build()));
+    }
+
+    private static void customerEvent(String customer, String type, String data) {
+        TestKafka.send(TOPIC, customer, structured(CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString()).withSource(URI.create("/crm")).withType(type)
+                .withSubject(customer).withTime(NOW.minusDays(2)).withDataContentType("application/json")
+                .withData(data.getBytes(StandardCharsets.UTF_8)).build()));
     }
 
     private static void behaviour(String customer, int daysAgo, String data) {

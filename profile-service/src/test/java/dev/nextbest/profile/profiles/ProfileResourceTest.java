@@ -4,6 +4,7 @@ import dev.nextbest.local.testing.TestKafka;
 import dev.nextbest.local.testing.TestTokens;
 import dev.nextbest.profile.RealServers;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.inject.Inject;
@@ -67,6 +68,29 @@ class ProfileResourceTest extends RealServers {
     }
 
     @Test
+    void attributesAndHoldingsKeepTheirLatestChangeWhateverTheOrderOfArrival() {
+        String customer = newCustomerId();
+        send(customer, change(customer, AttributesChanged.TYPE, NOW.minusDays(2), "{\"attributes\":{\"tier\":\"gold\",\"city\":\"Leeds\"}}"));
+        send(customer, change(customer, AttributesChanged.TYPE, NOW.minusDays(3), "{\"attributes\":{\"tier\":\"silver\"}}"));
+        send(customer, change(customer, AttributesChanged.TYPE, NOW.minusDays(1), "{\"attributes\":{\"city\":null,\"optIn\":true}}"));
+        send(customer, change(customer, HoldingChanged.TYPE, NOW.minusDays(2),
+                "{\"product\":\"broadband-500\",\"status\":\"ACTIVE\",\"since\":\"2025-03-01\"}"));
+        send(customer, change(customer, HoldingChanged.TYPE, NOW.minusDays(5),
+                "{\"product\":\"broadband-500\",\"status\":\"CLOSED\",\"until\":\"2025-01-31\"}"));
+        send(customer, change(customer, HoldingChanged.TYPE, NOW.minusDays(1),
+                "{\"product\":\"mobile-sim-only\",\"status\":\"ACTIVE\"}"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(agent(), customer).statusCode(200)
+                .body("attributes.tier", equalTo("gold"))
+                .body("attributes.optIn", equalTo(true))
+                .body("attributes.containsKey('city')", equalTo(false))
+                .body("holdings.'broadband-500'.status", equalTo("ACTIVE"))
+                .body("holdings.'broadband-500'.since", equalTo("2025-03-01"))
+                .body("holdings.'mobile-sim-only'.status", equalTo("ACTIVE"))
+                .body("traits.frequency.interactions", equalTo(0)));
+    }
+
+    @Test
     void anUnknownCustomerHasNoProfile() {
         get(agent(), newCustomerId()).statusCode(404).contentType("application/problem+json");
     }
@@ -78,6 +102,13 @@ class ProfileResourceTest extends RealServers {
         String token = TestTokens.customerToken("mobile-app", own);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(token, own).statusCode(200));
         get(token, newCustomerId()).statusCode(403).contentType("application/problem+json");
+    }
+
+    private static CloudEvent change(String customer, String type, OffsetDateTime time, String data) {
+        return CloudEventBuilder.v1().withId(java.util.UUID.randomUUID().toString())
+                .withSource(java.net.URI.create("/crm")).withType(type).withSubject(customer).withTime(time)
+                .withDataContentType("application/json").withData(data.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .build();
     }
 
     private static void send(String customer, CloudEvent event) {
