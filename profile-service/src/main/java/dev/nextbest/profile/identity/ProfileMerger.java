@@ -1,5 +1,6 @@
 package dev.nextbest.profile.identity;
 
+import dev.nextbest.profile.events.OutboxRelay;
 import dev.nextbest.profile.interactions.InteractionRepository;
 import dev.nextbest.profile.profiles.Holding;
 import dev.nextbest.profile.profiles.Profile;
@@ -8,6 +9,7 @@ import dev.nextbest.profile.profiles.ProfileMerge;
 import dev.nextbest.profile.profiles.ProfileMergeRepository;
 import dev.nextbest.profile.profiles.ProfileRepository;
 import dev.nextbest.profile.profiles.ProfileUpdater;
+import dev.nextbest.profile.segments.SegmentMembership;
 import dev.nextbest.profile.traits.Traits;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -36,10 +38,14 @@ public class ProfileMerger {
     private final ProfileMergeRepository merges;
     private final InteractionRepository interactions;
     private final ProfileUpdater updater;
+    private final SegmentMembership segments;
+    private final OutboxRelay relay;
     private final ProfileCache cache;
 
     public ProfileMerger(ProfileRepository profiles, ProfileMergeRepository merges, InteractionRepository interactions,
-                         ProfileUpdater updater, ProfileCache cache) {
+                         ProfileUpdater updater, SegmentMembership segments, OutboxRelay relay, ProfileCache cache) {
+        this.segments = segments;
+        this.relay = relay;
         this.profiles = profiles;
         this.merges = merges;
         this.interactions = interactions;
@@ -53,8 +59,9 @@ public class ProfileMerger {
                     Profile profile = found != null ? found : newProfile(customerId);
                     profile.kind = kind;
                     profile.updatedAt = Instant.now();
-                    return profiles.persist(profile);
+                    return profiles.persist(profile).call(segments::update);
                 }))
+                .invoke(relay::trigger)
                 .chain(() -> cache.evict(customerId));
     }
 
@@ -62,6 +69,7 @@ public class ProfileMerger {
         return Panache.withTransaction(() -> merges.findById(mergeId).chain(known -> known != null
                         ? Uni.createFrom().voidItem()
                         : merge(mergeId, survivorId, absorbedId)))
+                .invoke(relay::trigger)
                 .chain(() -> evict(survivorId, absorbedId));
     }
 
@@ -69,6 +77,7 @@ public class ProfileMerger {
         return Panache.withTransaction(() -> merges.findById(mergeId).chain(merge -> merge == null || merge.undoneAt != null
                         ? Uni.createFrom().item((ProfileMerge) null)
                         : unmerge(merge)))
+                .invoke(relay::trigger)
                 .chain(merge -> merge == null ? Uni.createFrom().voidItem() : evict(merge.survivorId, merge.absorbedId));
     }
 
@@ -112,6 +121,7 @@ public class ProfileMerger {
                     .chain(() -> dropAbsorbed)
                     .chain(() -> profiles.flush())
                     .chain(() -> updater.rebuild(survivorId))
+                    .call(segments::update)
                     .replaceWithVoid();
         }));
     }
@@ -140,7 +150,9 @@ public class ProfileMerger {
                 })
                 .chain(() -> profiles.flush())
                 .chain(() -> updater.rebuild(merge.absorbedId))
+                .call(segments::update)
                 .chain(() -> updater.rebuild(merge.survivorId))
+                .call(segments::update)
                 .replaceWith(merge);
     }
 

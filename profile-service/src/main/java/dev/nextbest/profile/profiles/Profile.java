@@ -42,6 +42,10 @@ public class Profile {
     @Column(nullable = false)
     public Traits traits = new Traits();
 
+    /** The rule segments the profile belongs to, space-separated ids. */
+    @Column(nullable = false)
+    public String segments = "";
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -73,7 +74,8 @@ public class ProfileResource {
             }
             return interactions.latest(customerId, Optional.empty(), Optional.empty(), LATEST_INTERACTIONS)
                     .map(latest -> new ProfileSnapshot(profile.customerId, profile.kind, profile.attributes,
-                            new TreeMap<>(profile.holdings), profile.traits, latest.stream().map(InteractionView::of).toList(), profile.updatedAt));
+                            new TreeMap<>(profile.holdings),
+                            profile.segments.isEmpty() ? List.of() : List.of(profile.segments.split(" ")), profile.traits, latest.stream().map(InteractionView::of).toList(), profile.updatedAt));
         }));
     }
 }

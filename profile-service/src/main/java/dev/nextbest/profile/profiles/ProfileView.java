@@ -9,11 +9,11 @@ import java.util.Map;
 
 /** The customer's profile as the agent desktop and the apps read it. */
 public record ProfileView(String customerId, String kind, Map<String, Object> attributes,
-                          Map<String, Holding> holdings, TraitsView traits,
+                          Map<String, Holding> holdings, List<String> segments, TraitsView traits,
                           List<InteractionView> latestInteractions, Instant updatedAt) {
 
     static ProfileView of(ProfileSnapshot snapshot, Instant now) {
-        return new ProfileView(snapshot.customerId(), snapshot.kind(), snapshot.attributes(), snapshot.holdings(),
+        return new ProfileView(snapshot.customerId(), snapshot.kind(), snapshot.attributes(), snapshot.holdings(), snapshot.segments(),
                 TraitsView.of(snapshot.traits(), now), snapshot.latestInteractions(), snapshot.updatedAt());
     }
 }
