@@ -9,6 +9,7 @@ import dev.nextbest.profile.profiles.Profile;
 import dev.nextbest.profile.profiles.ProfileCache;
 import dev.nextbest.profile.profiles.ProfileMergeRepository;
 import dev.nextbest.profile.profiles.ProfileUpdater;
+import dev.nextbest.profile.profiles.ScoresPredicted;
 import dev.nextbest.profile.segments.SegmentMembership;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -76,6 +77,9 @@ public class CustomerEventProcessor {
         }
         if (event.data() instanceof HoldingChanged changed) {
             return profiles.apply(customerId, changed, event.occurredAt());
+        }
+        if (event.data() instanceof ScoresPredicted predicted) {
+            return profiles.apply(customerId, predicted, event.occurredAt());
         }
         throw new IllegalStateException("no handling for " + event.data().getClass().getSimpleName());
     }

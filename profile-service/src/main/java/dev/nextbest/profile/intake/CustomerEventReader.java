@@ -3,6 +3,7 @@ package dev.nextbest.profile.intake;
 import dev.nextbest.profile.interactions.InteractionRecorded;
 import dev.nextbest.profile.profiles.AttributesChanged;
 import dev.nextbest.profile.profiles.HoldingChanged;
+import dev.nextbest.profile.profiles.ScoresPredicted;
 
 import dev.nextbest.profile.interactions.CustomerIds;
 
@@ -27,7 +28,8 @@ public class CustomerEventReader {
     static final Map<String, Class<?>> DATA_TYPES = new TreeMap<>(Map.of(
             InteractionRecorded.TYPE, InteractionRecorded.class,
             AttributesChanged.TYPE, AttributesChanged.class,
-            HoldingChanged.TYPE, HoldingChanged.class));
+            HoldingChanged.TYPE, HoldingChanged.class,
+            ScoresPredicted.TYPE, ScoresPredicted.class));
 
     private final CloudEventCodec codec;
 

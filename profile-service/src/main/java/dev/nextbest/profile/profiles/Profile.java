@@ -42,6 +42,11 @@ public class Profile {
     @Column(nullable = false)
     public Traits traits = new Traits();
 
+    /** The latest predicted scores by name (churnRisk, predictedNps, ...), from the decision engine's models. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Prediction> predictions = new HashMap<>();
+
     /** The rule segments the profile belongs to, space-separated ids. */
     @Column(nullable = false)
     public String segments = "";

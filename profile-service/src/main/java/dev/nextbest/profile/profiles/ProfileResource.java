@@ -38,9 +38,11 @@ public class ProfileResource {
     private final InteractionRepository interactions;
     private final ProfileCache cache;
     private final Caller caller;
+    private final LifetimeValueSettings clv;
 
     public ProfileResource(ProfileRepository profiles, InteractionRepository interactions, ProfileCache cache,
-                           Caller caller) {
+                           Caller caller, LifetimeValueSettings clv) {
+        this.clv = clv;
         this.profiles = profiles;
         this.interactions = interactions;
         this.cache = cache;
@@ -63,7 +65,7 @@ public class ProfileResource {
                 .chain(cached -> cached.isPresent()
                         ? Uni.createFrom().item(cached.get())
                         : load(customerId).call(cache::put))
-                .map(snapshot -> ProfileView.of(snapshot, Instant.now()));
+                .map(snapshot -> ProfileView.of(snapshot, clv, Instant.now()));
     }
 
     private Uni<ProfileSnapshot> load(String customerId) {
@@ -75,7 +77,9 @@ public class ProfileResource {
             return interactions.latest(customerId, Optional.empty(), Optional.empty(), LATEST_INTERACTIONS)
                     .map(latest -> new ProfileSnapshot(profile.customerId, profile.kind, profile.attributes,
                             new TreeMap<>(profile.holdings),
-                            profile.segments.isEmpty() ? List.of() : List.of(profile.segments.split(" ")), profile.traits, latest.stream().map(InteractionView::of).toList(), profile.updatedAt));
+                            profile.segments.isEmpty() ? List.of() : List.of(profile.segments.split(" ")),
+                            profile.traits, new TreeMap<>(profile.predictions),
+                            latest.stream().map(InteractionView::of).toList(), profile.updatedAt));
         }));
     }
 }

@@ -63,6 +63,16 @@ public class ProfileUpdater {
         });
     }
 
+    /** Each score replaces the stored one only if this prediction is newer. */
+    public Uni<Profile> apply(String customerId, ScoresPredicted predicted, Instant occurredAt) {
+        return change(customerId, (profile, now) -> predicted.scores().forEach((name, value) -> {
+            Prediction last = profile.predictions.get(name);
+            if (last == null || occurredAt.isAfter(last.predictedAt())) {
+                profile.predictions.put(name, new Prediction(value, predicted.model(), predicted.modelVersion(), occurredAt));
+            }
+        }));
+    }
+
     /** Loads (or creates) the profile under lock, changes it, and saves it. */
     private Uni<Profile> change(String customerId, BiConsumer<Profile, Instant> change) {
         Instant now = clock.instant();
@@ -78,6 +88,7 @@ public class ProfileUpdater {
             profile.attributes = new HashMap<>(profile.attributes);
             profile.attributeTimes = new HashMap<>(profile.attributeTimes);
             profile.holdings = new HashMap<>(profile.holdings);
+            profile.predictions = new HashMap<>(profile.predictions);
             profile.updatedAt = now;
             return profiles.persist(profile);
         });

@@ -10,10 +10,13 @@ import java.util.Map;
 /** The customer's profile as the agent desktop and the apps read it. */
 public record ProfileView(String customerId, String kind, Map<String, Object> attributes,
                           Map<String, Holding> holdings, List<String> segments, TraitsView traits,
+                          Map<String, Prediction> predictions, LifetimeValue lifetimeValue,
                           List<InteractionView> latestInteractions, Instant updatedAt) {
 
-    static ProfileView of(ProfileSnapshot snapshot, Instant now) {
+    static ProfileView of(ProfileSnapshot snapshot, LifetimeValueSettings clv, Instant now) {
         return new ProfileView(snapshot.customerId(), snapshot.kind(), snapshot.attributes(), snapshot.holdings(), snapshot.segments(),
-                TraitsView.of(snapshot.traits(), now), snapshot.latestInteractions(), snapshot.updatedAt());
+                TraitsView.of(snapshot.traits(), now), snapshot.predictions(),
+                LifetimeValue.of(snapshot.traits(), snapshot.predictions().get("churnRisk"), clv, now),
+                snapshot.latestInteractions(), snapshot.updatedAt());
     }
 }

@@ -36,6 +36,7 @@ public class SegmentExpressions {
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addVar("profile", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar("traits", MapType.create(SimpleType.STRING, SimpleType.DYN))
+            .addVar("predictions", MapType.create(SimpleType.STRING, SimpleType.DOUBLE))
             .setResultType(SimpleType.BOOL)
             .build();
     private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().build();

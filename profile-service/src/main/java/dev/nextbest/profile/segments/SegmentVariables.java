@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a segment expression sees: {@code profile} (kind, attributes, holdings) and {@code traits} (the
- * computed traits' values). A value that is not known (no NPS answer yet, no complaint ever) is absent, so
+ * What a segment expression sees: {@code profile} (kind, attributes, holdings), {@code traits} (the
+ * computed traits' values) and {@code predictions} (the latest predicted scores by name, e.g. churnRisk). A value that is not known (no NPS answer yet, no complaint ever) is absent, so
  * test it with {@code has(traits.nps)} first; an expression that reads an absent value is simply false.
  */
 final class SegmentVariables {
@@ -48,7 +48,9 @@ final class SegmentVariables {
         if (traits.nps().score() != null) {
             traitsVariable.put("nps", traits.nps().score().longValue());
         }
-        return Map.of("profile", profileVariable, "traits", traitsVariable);
+        Map<String, Object> predictions = new HashMap<>();
+        profile.predictions.forEach((name, prediction) -> predictions.put(name, prediction.value()));
+        return Map.of("profile", profileVariable, "traits", traitsVariable, "predictions", predictions);
     }
 
     private static Map<String, Object> holding(Holding holding) {

@@ -91,6 +91,24 @@ class ProfileResourceTest extends RealServers {
     }
 
     @Test
+    void keepsTheLatestPredictedScoresWithTheirModelAndUsesChurnRiskForLifetimeValue() {
+        String customer = newCustomerId();
+        send(customer, interaction(customer, NOW.minusDays(60), "{\"channel\":\"web\",\"kind\":\"purchase\",\"attributes\":{\"amount\":500}}"));
+        send(customer, change(customer, ScoresPredicted.TYPE, NOW.minusHours(1),
+                "{\"scores\":{\"churnRisk\":0.4,\"predictedNps\":6.5},\"model\":\"churn-gbt\",\"modelVersion\":\"3\"}"));
+        send(customer, change(customer, ScoresPredicted.TYPE, NOW.minusDays(2),
+                "{\"scores\":{\"churnRisk\":0.9},\"model\":\"churn-gbt\",\"modelVersion\":\"2\"}"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(agent(), customer).statusCode(200)
+                .body("predictions.churnRisk.value", equalTo(0.4f))
+                .body("predictions.churnRisk.modelVersion", equalTo("3"))
+                .body("predictions.predictedNps.value", equalTo(6.5f))
+                .body("lifetimeValue.retention", equalTo(0.6f))
+                .body("lifetimeValue.retentionSource", equalTo("churnRisk (churn-gbt 3)"))
+                .body("lifetimeValue.discountRate", equalTo(0.1f)));
+    }
+
+    @Test
     void anUnknownCustomerHasNoProfile() {
         get(agent(), newCustomerId()).statusCode(404).contentType("application/problem+json");
     }

@@ -28,6 +28,14 @@ class SegmentExpressionsTest {
     }
 
     @Test
+    void seesPredictedScores() throws Exception {
+        var rule = expressions.compile("has(predictions.churnRisk) && predictions.churnRisk > 0.5");
+        assertThat(rule.matches(Map.of("profile", Map.of(), "traits", Map.of(), "predictions", Map.of("churnRisk", 0.7))))
+                .isTrue();
+        assertThat(rule.matches(Map.of("profile", Map.of(), "traits", Map.of(), "predictions", Map.of()))).isFalse();
+    }
+
+    @Test
     void pointsAtASyntaxError() {
         assertThatThrownBy(() -> expressions.compile("traits.complaints >="))
                 .isInstanceOf(InvalidExpressionException.class)
