@@ -18,7 +18,7 @@ final class SegmentVariables {
 
     static final Set<String> PROFILE_FIELDS = Set.of("customerId", "kind", "attributes", "holdings");
     static final Set<String> TRAIT_FIELDS = Set.of("daysSinceLastSeen", "interactions", "purchases", "purchaseValue",
-            "channelMix", "repeatContacts7d", "complaints", "daysSinceLastComplaint", "paymentFailures", "nps");
+            "channelMix", "intent", "repeatContacts7d", "complaints", "daysSinceLastComplaint", "paymentFailures", "nps");
 
     private SegmentVariables() {
     }
@@ -41,6 +41,7 @@ final class SegmentVariables {
         traitsVariable.put("purchases", traits.monetary().purchases());
         traitsVariable.put("purchaseValue", traits.monetary().value().doubleValue());
         traitsVariable.put("channelMix", traits.channelMix());
+        traitsVariable.put("intent", traits.intent());
         traitsVariable.put("repeatContacts7d", traits.repeatContacts7d().count());
         traitsVariable.put("complaints", traits.complaints().count());
         putIfKnown(traitsVariable, "daysSinceLastComplaint", traits.complaints().daysSinceLast());

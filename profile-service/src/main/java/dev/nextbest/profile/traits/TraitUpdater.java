@@ -21,6 +21,12 @@ public class TraitUpdater {
     /** How far back "repeat contacts" look. */
     public static final Duration CONTACT_WINDOW = Duration.ofDays(7);
 
+    /** How long it takes for interest in a product category to halve. */
+    public static final Duration INTENT_HALF_LIFE = Duration.ofDays(14);
+
+    /** Kinds that show interest in the category they name. */
+    static final Set<String> INTENT_KINDS = Set.of("page-view", "search");
+
     /** Channels on which the customer contacts the company (rather than browses or buys). */
     static final Set<String> CONTACT_CHANNELS = Set.of("agent", "ivr");
 
@@ -60,12 +66,29 @@ public class TraitUpdater {
             }
         }
 
+        if (INTENT_KINDS.contains(kind) && attributes.get("category") instanceof String category
+                && category.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            traits.intent.merge(category, new Traits.DecayedScore(1, at), TraitUpdater::add);
+        }
+
         if (CONTACT_CHANNELS.contains(channel) || "complaint".equals(kind)) {
             traits.recentContacts.add(at);
         }
         Instant windowStart = now.minus(CONTACT_WINDOW);
         traits.recentContacts.removeIf(contact -> contact.isBefore(windowStart));
         traits.recentContacts.sort(Comparator.naturalOrder());
+    }
+
+    /** Two decayed scores as one, at the later of their times: the order they come in does not matter. */
+    static Traits.DecayedScore add(Traits.DecayedScore a, Traits.DecayedScore b) {
+        Instant later = a.at().isAfter(b.at()) ? a.at() : b.at();
+        return new Traits.DecayedScore(decayed(a, later) + decayed(b, later), later);
+    }
+
+    /** The score as of {@code when} (not before its own time). */
+    public static double decayed(Traits.DecayedScore score, Instant when) {
+        double halfLives = (double) Duration.between(score.at(), when).toSeconds() / INTENT_HALF_LIFE.toSeconds();
+        return score.score() * Math.pow(0.5, Math.max(0, halfLives));
     }
 
     /** A purchase's "amount" attribute; a missing or unreadable amount adds nothing. */

@@ -33,6 +33,16 @@ public class Traits {
     public long paymentFailures;
     public Instant lastPaymentFailureAt;
 
+    /**
+     * Interest per product category from page views and searches (attribute "category"): each visit adds 1,
+     * and interest halves every {@link TraitUpdater#INTENT_HALF_LIFE}. Kept as the score at its own time.
+     */
+    public Map<String, DecayedScore> intent = new TreeMap<>();
+
+    /** A score that decays exponentially, as of a moment. */
+    public record DecayedScore(double score, Instant at) {
+    }
+
     /** The latest survey answer's NPS score (0 to 10), and when it was given. */
     public Integer npsScore;
     public Instant npsAt;

@@ -13,6 +13,7 @@ import java.util.TreeMap;
  * out when read.
  */
 public record TraitsView(Recency recency, Frequency frequency, Monetary monetary, Map<String, Double> channelMix,
+                         Map<String, Double> intent,
                          RepeatContacts repeatContacts7d, Complaints complaints, PaymentFailures paymentFailures,
                          Nps nps) {
 
@@ -43,6 +44,9 @@ public record TraitsView(Recency recency, Frequency frequency, Monetary monetary
             traits.channels.forEach((channel, count) ->
                     mix.put(channel, Math.round(1000.0 * count / traits.interactions) / 1000.0));
         }
+        Map<String, Double> intent = new TreeMap<>();
+        traits.intent.forEach((category, score) ->
+                intent.put(category, Math.round(1000.0 * TraitUpdater.decayed(score, now)) / 1000.0));
         Instant windowStart = now.minus(TraitUpdater.CONTACT_WINDOW);
         List<Instant> contacts = traits.recentContacts.stream().filter(at -> !at.isBefore(windowStart)).toList();
         return new TraitsView(
@@ -50,6 +54,7 @@ public record TraitsView(Recency recency, Frequency frequency, Monetary monetary
                 new Frequency(traits.interactions, traits.firstSeenAt),
                 new Monetary(traits.purchases, traits.purchaseValue, traits.lastPurchaseAt),
                 mix,
+                intent,
                 new RepeatContacts(contacts.size(), contacts),
                 new Complaints(traits.complaints, days(traits.lastComplaintAt, now), traits.lastComplaintAt),
                 new PaymentFailures(traits.paymentFailures, traits.lastPaymentFailureAt),

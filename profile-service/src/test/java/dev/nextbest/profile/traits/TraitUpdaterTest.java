@@ -33,19 +33,26 @@ class TraitUpdaterTest {
             new Event(Channel.parse("ivr").orElseThrow(), "call", Map.of(), NOW.minus(1, ChronoUnit.DAYS)),
             new Event(Channel.parse("email").orElseThrow(), "survey", Map.of("nps", 9), NOW.minus(20, ChronoUnit.DAYS)),
             new Event(Channel.parse("email").orElseThrow(), "survey", Map.of("nps", 3), NOW.minus(2, ChronoUnit.DAYS)),
-            new Event(Channel.parse("app").orElseThrow(), "payment-failed", Map.of(), NOW.minus(5, ChronoUnit.DAYS)));
+            new Event(Channel.parse("app").orElseThrow(), "payment-failed", Map.of(), NOW.minus(5, ChronoUnit.DAYS)),
+            new Event(Channel.parse("web").orElseThrow(), "page-view", Map.of("category", "broadband"), NOW.minus(14, ChronoUnit.DAYS)),
+            new Event(Channel.parse("app").orElseThrow(), "search", Map.of("category", "broadband"), NOW),
+            new Event(Channel.parse("web").orElseThrow(), "page-view", Map.of("category", "tv"), NOW.minus(28, ChronoUnit.DAYS)));
 
     @Test
     void addsUpRecencyFrequencyMonetaryAndTheRest() {
         TraitsView view = TraitsView.of(apply(history), NOW);
 
-        assertThat(view.recency().daysSinceLastSeen()).isEqualTo(1);
-        assertThat(view.frequency().interactions()).isEqualTo(9);
+        assertThat(view.recency().daysSinceLastSeen()).isEqualTo(0);
+        assertThat(view.frequency().interactions()).isEqualTo(12);
         assertThat(view.frequency().firstSeenAt()).isEqualTo(NOW.minus(40, ChronoUnit.DAYS));
+        assertThat(TraitsView.of(apply(history), NOW.plus(14, ChronoUnit.DAYS)).intent())
+                .as("read two weeks later").containsEntry("broadband", 0.75);
         assertThat(view.monetary().purchases()).isEqualTo(2);
         assertThat(view.monetary().value()).isEqualByComparingTo(new BigDecimal("70.00"));
-        assertThat(view.channelMix()).containsEntry("web", 0.222).containsEntry("agent", 0.222)
-                .containsEntry("ivr", 0.111);
+        assertThat(view.channelMix()).containsEntry("web", 0.333).containsEntry("agent", 0.167)
+                .containsEntry("ivr", 0.083);
+        assertThat(view.intent()).as("halving every 14 days: 1 + 0.5 for broadband, 0.25 for tv")
+                .containsEntry("broadband", 1.5).containsEntry("tv", 0.25);
         assertThat(view.repeatContacts7d().count()).as("the calls 3 and 1 days ago; the complaint is 9 days old")
                 .isEqualTo(2);
         assertThat(view.complaints().count()).isEqualTo(1);
