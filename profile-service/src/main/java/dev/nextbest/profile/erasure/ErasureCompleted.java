@@ -1,0 +1,11 @@
+package dev.nextbest.profile.erasure;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** Data of a {@value #TYPE} event on privacy-acks: what this service erased, by store. */
+public record ErasureCompleted(UUID requestId, String service, String customerId, Map<String, Long> erased) {
+
+    public static final String TYPE = "dev.nextbest.privacy.erasure-completed.v1";
+    public static final String TOPIC = "privacy-acks";
+}

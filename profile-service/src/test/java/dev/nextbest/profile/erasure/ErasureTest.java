@@ -1,0 +1,120 @@
+package dev.nextbest.profile.erasure;
+
+import dev.nextbest.local.testing.TestKafka;
+import dev.nextbest.local.testing.TestTokens;
+import dev.nextbest.profile.RealServers;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static dev.nextbest.profile.interactions.CustomerEvents.TOPIC;
+import static dev.nextbest.profile.interactions.CustomerEvents.interaction;
+import static dev.nextbest.profile.interactions.CustomerEvents.newCustomerId;
+import static dev.nextbest.profile.interactions.CustomerEvents.structured;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class ErasureTest extends RealServers {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.UTC);
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void anErasureLeavesNothingAboutTheCustomerAndIsAcknowledgedWithCounts() throws Exception {
+        String customer = newCustomerId();
+        String bystander = newCustomerId();
+        send(customer, interaction(customer, NOW.minusDays(2), "{\"channel\":\"web\",\"kind\":\"page-view\"}"));
+        send(customer, interaction(customer, NOW.minusDays(1), "{\"channel\":\"agent\",\"kind\":\"complaint\"}"));
+        send(customer, event(customer, "dev.nextbest.customer.attributes-changed.v1", "{\"attributes\":{\"tier\":\"gold\"}}"));
+        send(bystander, interaction(bystander, NOW.minusDays(1), "{\"channel\":\"web\",\"kind\":\"page-view\"}"));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            profile(customer).statusCode(200).body("traits.frequency.interactions", equalTo(2))
+                    .body("attributes.tier", equalTo("gold"));
+            profile(bystander).statusCode(200);
+        });
+        assertThat(redis.key().exists("profile:view:" + customer)).isTrue();
+
+        UUID requestId = UUID.randomUUID();
+        TestKafka.send("privacy-requests", customer, structured(CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString()).withSource(URI.create("/privacy-service"))
+                .withType(ErasureRequested.TYPE).withSubject(customer).withTime(NOW)
+                .withDataContentType("application/json")
+                .withData(("{\"requestId\":\"" + requestId + "\",\"customerId\":\"" + customer + "\"}")
+                        .getBytes(StandardCharsets.UTF_8))
+                .build()));
+
+        ConsumerRecord<String, byte[]> ack = TestKafka.await(ErasureCompleted.TOPIC,
+                record -> new String(record.value(), StandardCharsets.UTF_8).contains(requestId.toString()), PATIENCE);
+        assertThat(ack).as("an acknowledgement on privacy-acks").isNotNull();
+        assertThat(new String(ack.value(), StandardCharsets.UTF_8))
+                .contains(ErasureCompleted.TYPE, "\"service\":\"profile-service\"",
+                        "\"interactions\":2", "\"appliedEvents\":1", "\"profiles\":1");
+
+        profile(customer).statusCode(404);
+        given().auth().oauth2(agent()).get("/profile/v1/customers/{id}/interactions", customer).then()
+                .statusCode(200).body("interactions", empty());
+        assertThat(redis.key().exists("profile:view:" + customer)).as("the cached view").isFalse();
+        for (String table : new String[] {"interaction", "profile", "applied_event", "profile_merge", "outbox_event"}) {
+            assertThat(rowsMentioning(table, customer)).as("rows of %s that mention the customer", table).isZero();
+        }
+        profile(bystander).statusCode(200).body("traits.frequency.interactions", equalTo(1));
+    }
+
+    /** Rows of the table whose any column, as text, holds the value: a scan that no column can hide from. */
+    private long rowsMentioning(String table, String value) throws Exception {
+        String where = "outbox_event".equals(table)
+                ? "position(convert_to(?, 'UTF8') in t.payload) > 0 and position('erasure-completed' in convert_from(t.payload, 'UTF8')) = 0"
+                : "t::text like '%' || ? || '%'";
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             PreparedStatement s = c.prepareStatement("select count(*) from " + table + " t where " + where)) {
+            s.setString(1, value);
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static io.cloudevents.CloudEvent event(String customer, String type, String data) {
+        return CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withSource(URI.create("/crm"))
+                .withType(type).withSubject(customer).withTime(NOW.minusDays(1)).withDataContentType("application/json")
+                .withData(data.getBytes(StandardCharsets.UTF_8)).build();
+    }
+
+    private static void send(String customer, io.cloudevents.CloudEvent event) {
+        TestKafka.send(TOPIC, customer, structured(event));
+    }
+
+    private static io.restassured.response.ValidatableResponse profile(String customer) {
+        return given().auth().oauth2(agent()).get("/profile/v1/customers/{id}", customer).then();
+    }
+
+    private static String agent() {
+        return TestTokens.token("agent-desktop", "agent");
+    }
+}
