@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * Erases everything this service holds about a customer, in one transaction: the interaction history
  * (including interactions a merge moved to or from them), the record of applied events, the profile, merge
- * records, and the outbox's copies of events about them (published or not). Then the cached view goes, and
+ * records, and the outbox's copies of events about them (published or not). Then its Redis keys go, and
  * an acknowledgement with the counts is published on privacy-acks: it names the pseudonymous id and nothing
  * else, and leaves the outbox with the usual retention. Running it again erases nothing more and
  * acknowledges again.
@@ -53,7 +53,7 @@ public class Eraser {
                             return outbox.add(ErasureCompleted.TOPIC, customerId, ErasureCompleted.TYPE, customerId,
                                     completed).replaceWith(completed);
                         })))
-                .call(() -> cache.evict(customerId))
+                .call(() -> cache.erase(customerId))
                 .invoke(relay::trigger);
     }
 

@@ -22,7 +22,7 @@ import java.util.UUID;
 
 /**
  * Applies identity-service's decisions to profiles. Each step is one transaction and idempotent (a merge is
- * applied once per merge id), then the affected cached views are evicted.
+ * applied once per merge id), then the affected cached views are marked out of date.
  *
  * <p>Survivorship on a merge: the survivor keeps its attributes and takes from the absorbed profile only the
  * attributes it lacks; holdings are united, and for a product both hold, the one changed last wins; the
@@ -62,7 +62,7 @@ public class ProfileMerger {
                     return profiles.persist(profile).call(segments::update);
                 }))
                 .invoke(relay::trigger)
-                .chain(() -> cache.evict(customerId));
+                .chain(() -> cache.changed(customerId));
     }
 
     public Uni<Void> merged(UUID mergeId, String survivorId, String absorbedId) {
@@ -70,7 +70,7 @@ public class ProfileMerger {
                         ? Uni.createFrom().voidItem()
                         : merge(mergeId, survivorId, absorbedId)))
                 .invoke(relay::trigger)
-                .chain(() -> evict(survivorId, absorbedId));
+                .chain(() -> markChanged(survivorId, absorbedId));
     }
 
     public Uni<Void> unmerged(UUID mergeId) {
@@ -78,7 +78,7 @@ public class ProfileMerger {
                         ? Uni.createFrom().item((ProfileMerge) null)
                         : unmerge(merge)))
                 .invoke(relay::trigger)
-                .chain(merge -> merge == null ? Uni.createFrom().voidItem() : evict(merge.survivorId, merge.absorbedId));
+                .chain(merge -> merge == null ? Uni.createFrom().voidItem() : markChanged(merge.survivorId, merge.absorbedId));
     }
 
     private Uni<Void> merge(UUID mergeId, String survivorId, String absorbedId) {
@@ -156,8 +156,8 @@ public class ProfileMerger {
                 .replaceWith(merge);
     }
 
-    private Uni<Void> evict(String... customerIds) {
-        return Uni.join().all(List.of(customerIds).stream().map(cache::evict).toList()).andCollectFailures()
+    private Uni<Void> markChanged(String... customerIds) {
+        return Uni.join().all(List.of(customerIds).stream().map(cache::changed).toList()).andCollectFailures()
                 .replaceWithVoid();
     }
 

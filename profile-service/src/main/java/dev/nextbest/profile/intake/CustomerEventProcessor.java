@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * What one customer event does, in one transaction: record the interaction and, if the event is new, fold
- * it into the profile's traits. Then the cached profile view is evicted. A redelivered event changes
+ * it into the profile's traits. Then the cached profile view is marked out of date. A redelivered event changes
  * nothing: the interaction's event id is unique. An event that names a customer merged into another (a
  * channel that has not caught up) is applied to the survivor, and given back if the merge is undone. The
  * changed profile's segments are evaluated again in the same transaction.
@@ -65,7 +65,7 @@ public class CustomerEventProcessor {
                         relay.trigger();
                     }
                 })
-                .call(isNew -> isNew ? cache.evict(appliedTo[0]) : Uni.createFrom().voidItem());
+                .call(isNew -> isNew ? cache.changed(appliedTo[0]) : Uni.createFrom().voidItem());
     }
 
     private Uni<Profile> apply(String customerId, CustomerEvent event) {

@@ -1,5 +1,7 @@
 package dev.nextbest.profile.profiles;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
@@ -12,36 +14,62 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Profiles as last read, in Redis ("profile:view:{customerId}"), evicted whenever the profile changes. Only
- * a cache: without Redis, reads go to PostgreSQL.
+ * Profiles as last read, in Redis, kept consistent with changes by a generation counter per customer
+ * ("profile:generation:{id}", incremented by every change) rather than by deleting entries: a cached view
+ * ("profile:view:{id}") carries the generation it was read at and is used only while that is still the
+ * current one. A read that raced with a change therefore caches a view that is already out of date, never
+ * one that looks current. Only a cache: without Redis, reads go to PostgreSQL.
  */
 @ApplicationScoped
 public class ProfileCache {
 
     private static final Logger LOG = Logger.getLogger(ProfileCache.class);
-    private static final String PREFIX = "profile:view:";
+    private static final String VIEW = "profile:view:";
+    private static final String GENERATION = "profile:generation:";
 
-    private final ReactiveValueCommands<String, ProfileSnapshot> values;
+    /** What a lookup found: the view if it is current, and the generation to cache a fresh read under. */
+    public record Lookup(Optional<ProfileSnapshot> hit, long generation) {
+    }
+
+    /** A cached view and the generation it was read at. */
+    record Entry(long generation, ProfileSnapshot snapshot) {
+    }
+
+    private final ReactiveValueCommands<String, String> values;
     private final ReactiveKeyCommands<String> keys;
+    private final ObjectMapper json;
     private final Duration ttl;
 
-    public ProfileCache(ReactiveRedisDataSource redis,
+    public ProfileCache(ReactiveRedisDataSource redis, ObjectMapper json,
                         @ConfigProperty(name = "nextbest.profile.cache-ttl") Duration ttl) {
-        this.values = redis.value(ProfileSnapshot.class);
+        this.values = redis.value(String.class);
         this.keys = redis.key();
+        this.json = json;
         this.ttl = ttl;
     }
 
-    public Uni<Optional<ProfileSnapshot>> get(String customerId) {
-        return values.get(PREFIX + customerId).map(Optional::ofNullable)
+    public Uni<Lookup> get(String customerId) {
+        return values.mget(GENERATION + customerId, VIEW + customerId)
+                .map(found -> lookup(found.get(GENERATION + customerId), found.get(VIEW + customerId)))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("profile cache unavailable, reading PostgreSQL: %s", failure.toString());
-                    return Optional.empty();
+                    return new Lookup(Optional.empty(), -1);
                 });
     }
 
-    public Uni<Void> put(ProfileSnapshot snapshot) {
-        return values.setex(PREFIX + snapshot.customerId(), ttl.toSeconds(), snapshot)
+    /** Caches a view read at {@code generation} (from {@link #get}); -1 means Redis was away: nothing cached. */
+    public Uni<Void> put(ProfileSnapshot snapshot, long generation) {
+        if (generation < 0) {
+            return Uni.createFrom().voidItem();
+        }
+        String entry;
+        try {
+            entry = json.writeValueAsString(new Entry(generation, snapshot));
+        } catch (JsonProcessingException e) {
+            LOG.warnf("profile %s not cached: %s", snapshot.customerId(), e.getOriginalMessage());
+            return Uni.createFrom().voidItem();
+        }
+        return values.setex(VIEW + snapshot.customerId(), ttl.toSeconds(), entry)
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("profile cache unavailable, not caching: %s", failure.toString());
                     return null;
@@ -49,14 +77,36 @@ public class ProfileCache {
     }
 
     /**
-     * When Redis is unavailable the entry cannot be evicted; it is not read either while Redis is away, and
-     * expires by itself within the cache TTL after Redis is back.
+     * The profile changed: every view cached before is out of date. The counter outlives any view read under
+     * it (twice the view TTL). When Redis is unavailable, views are not read either while it is away, and
+     * expire by themselves within the TTL after it is back.
      */
-    public Uni<Void> evict(String customerId) {
-        return keys.del(PREFIX + customerId).replaceWithVoid()
+    public Uni<Void> changed(String customerId) {
+        return values.incr(GENERATION + customerId)
+                .call(() -> keys.expire(GENERATION + customerId, ttl.multipliedBy(2)))
+                .replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("profile cache unavailable, the entry expires by itself: %s", failure.toString());
                     return null;
                 });
+    }
+
+    private Lookup lookup(String generationText, String entryText) {
+        long generation = generationText == null ? 0 : Long.parseLong(generationText);
+        if (entryText == null) {
+            return new Lookup(Optional.empty(), generation);
+        }
+        try {
+            Entry entry = json.readValue(entryText, Entry.class);
+            return new Lookup(entry.generation() == generation ? Optional.of(entry.snapshot()) : Optional.empty(),
+                    generation);
+        } catch (JsonProcessingException e) {
+            return new Lookup(Optional.empty(), generation);
+        }
+    }
+
+    /** Erasure: nothing about the customer stays in Redis. Fails when Redis is unavailable, so that it is retried. */
+    public Uni<Void> erase(String customerId) {
+        return keys.del(VIEW + customerId, GENERATION + customerId).replaceWithVoid();
     }
 }

@@ -62,9 +62,9 @@ public class ProfileResource {
             @PathParam("customerId") @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.MESSAGE) String customerId) {
         caller.checkMayActFor(customerId);
         return cache.get(customerId)
-                .chain(cached -> cached.isPresent()
-                        ? Uni.createFrom().item(cached.get())
-                        : load(customerId).call(cache::put))
+                .chain(lookup -> lookup.hit().isPresent()
+                        ? Uni.createFrom().item(lookup.hit().get())
+                        : load(customerId).call(snapshot -> cache.put(snapshot, lookup.generation())))
                 .map(snapshot -> ProfileView.of(snapshot, clv, Instant.now()));
     }
 

@@ -79,6 +79,7 @@ class ErasureTest extends RealServers {
         given().auth().oauth2(agent()).get("/profile/v1/customers/{id}/interactions", customer).then()
                 .statusCode(200).body("interactions", empty());
         assertThat(redis.key().exists("profile:view:" + customer)).as("the cached view").isFalse();
+        assertThat(redis.key().exists("profile:generation:" + customer)).as("its generation counter").isFalse();
         for (String table : new String[] {"interaction", "profile", "applied_event", "profile_merge", "outbox_event"}) {
             assertThat(rowsMentioning(table, customer)).as("rows of %s that mention the customer", table).isZero();
         }

@@ -108,6 +108,27 @@ class ProfileResourceTest extends RealServers {
                 .body("lifetimeValue.discountRate", equalTo(0.1f)));
     }
 
+    @Inject
+    ProfileCache cache;
+
+    @Test
+    void aViewReadBeforeAChangeIsNeverServedAfterIt() {
+        String customer = newCustomerId();
+        ProfileCache.Lookup before = cache.get(customer).await().atMost(Duration.ofSeconds(5));
+        ProfileSnapshot stale = new ProfileSnapshot(customer, "PROSPECT", java.util.Map.of(), java.util.Map.of(),
+                java.util.List.of(), new dev.nextbest.profile.traits.Traits(), java.util.Map.of(), java.util.List.of(),
+                java.time.Instant.now());
+
+        cache.changed(customer).await().atMost(Duration.ofSeconds(5));
+        cache.put(stale, before.generation()).await().atMost(Duration.ofSeconds(5));
+        assertThat(cache.get(customer).await().atMost(Duration.ofSeconds(5)).hit())
+                .as("a view read at the old generation, cached after the change").isEmpty();
+
+        ProfileCache.Lookup now = cache.get(customer).await().atMost(Duration.ofSeconds(5));
+        cache.put(stale, now.generation()).await().atMost(Duration.ofSeconds(5));
+        assertThat(cache.get(customer).await().atMost(Duration.ofSeconds(5)).hit()).isPresent();
+    }
+
     @Test
     void anUnknownCustomerHasNoProfile() {
         get(agent(), newCustomerId()).statusCode(404).contentType("application/problem+json");
