@@ -2,6 +2,7 @@ package dev.nextbest.profile.erasure;
 
 import dev.nextbest.profile.events.CloudEventCodec;
 import dev.nextbest.profile.events.PoisonEventException;
+import dev.nextbest.profile.events.TransientFailures;
 import io.cloudevents.CloudEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 
 /**
  * Consumes {@code privacy-requests}: an erasure request erases the customer here and is acknowledged on
@@ -39,12 +39,9 @@ public class ErasureConsumer {
             throw new PoisonEventException("erasure request " + request.requestId()
                     + " has a Kafka key that differs from its customerId");
         }
-        return eraser.erase(request.requestId(), request.customerId())
+        return TransientFailures.retried(eraser.erase(request.requestId(), request.customerId()),
+                        "erasure request " + request.requestId())
                 .invoke(done -> LOG.infof("erasure request %s: erased %s", request.requestId(), done.erased()))
-                .onFailure(failure -> !(failure instanceof PoisonEventException))
-                .invoke(failure -> LOG.warnf("erasure request %s failed, will retry: %s", request.requestId(), failure.toString()))
-                .onFailure(failure -> !(failure instanceof PoisonEventException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
                 .replaceWithVoid();
     }
 }

@@ -2,6 +2,7 @@ package dev.nextbest.profile.identity;
 
 import dev.nextbest.profile.events.CloudEventCodec;
 import dev.nextbest.profile.events.PoisonEventException;
+import dev.nextbest.profile.events.TransientFailures;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,9 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import java.time.Duration;
 
 /**
  * Consumes {@code identity-changes}: a registered customer gets its profile and kind; a merge unites two
@@ -21,7 +20,6 @@ import java.time.Duration;
 @ApplicationScoped
 public class IdentityChangeConsumer {
 
-    private static final Logger LOG = Logger.getLogger(IdentityChangeConsumer.class);
 
     private final CloudEventCodec codec;
     private final ProfileMerger merger;
@@ -57,10 +55,6 @@ public class IdentityChangeConsumer {
                 yield Uni.createFrom().voidItem();
             }
         };
-        return applied
-                .onFailure(failure -> !(failure instanceof PoisonEventException))
-                .invoke(failure -> LOG.warnf("applying identity event %s failed, will retry: %s", event.getId(), failure.toString()))
-                .onFailure(failure -> !(failure instanceof PoisonEventException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8);
+        return TransientFailures.retried(applied, "applying identity event " + event.getId());
     }
 }
