@@ -36,7 +36,7 @@ import java.util.TreeSet;
  * "scope" may narrow the token to some of the client's roles; "customer_id" scopes the token to one
  * customer, and a channel-app client must name one.
  */
-@Path("/identity/v1/oauth2/token")
+@Path(KeysResource.TOKEN_PATH)
 @PermitAll
 @Tag(name = "Tokens", description = "OAuth 2.0 client credentials, JWKS and discovery")
 public class TokenResource {

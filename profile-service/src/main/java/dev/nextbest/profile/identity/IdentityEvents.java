@@ -1,5 +1,6 @@
 package dev.nextbest.profile.identity;
 
+import dev.nextbest.profile.interactions.CustomerIds;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -12,7 +13,7 @@ final class IdentityEvents {
     static final String CUSTOMERS_MERGED = "dev.nextbest.identity.customers-merged.v1";
     static final String CUSTOMERS_UNMERGED = "dev.nextbest.identity.customers-unmerged.v1";
 
-    private static final String ID = "[A-Za-z0-9_-]{1,64}";
+    private static final String ID = CustomerIds.PATTERN;
 
     private IdentityEvents() {
     }

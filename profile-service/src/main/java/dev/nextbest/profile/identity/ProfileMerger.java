@@ -10,7 +10,6 @@ import dev.nextbest.profile.profiles.ProfileMergeRepository;
 import dev.nextbest.profile.profiles.ProfileRepository;
 import dev.nextbest.profile.profiles.ProfileUpdater;
 import dev.nextbest.profile.segments.SegmentMembership;
-import dev.nextbest.profile.traits.Traits;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +55,7 @@ public class ProfileMerger {
     /** A new customer id: its profile exists from now on, with its kind, before any behaviour. */
     public Uni<Void> registered(String customerId, String kind) {
         return Panache.withTransaction(() -> profiles.findForUpdate(customerId).chain(found -> {
-                    Profile profile = found != null ? found : newProfile(customerId);
+                    Profile profile = found != null ? found : Profile.create(customerId, Instant.now());
                     profile.kind = kind;
                     profile.updatedAt = Instant.now();
                     return profiles.persist(profile).call(segments::update);
@@ -83,7 +82,7 @@ public class ProfileMerger {
 
     private Uni<Void> merge(UUID mergeId, String survivorId, String absorbedId) {
         return profiles.findForUpdate(survivorId).chain(survivorFound -> profiles.findForUpdate(absorbedId).chain(absorbed -> {
-            Profile survivor = survivorFound != null ? survivorFound : newProfile(survivorId);
+            Profile survivor = survivorFound != null ? survivorFound : Profile.create(survivorId, Instant.now());
             ProfileMerge merge = new ProfileMerge();
             merge.mergeId = mergeId;
             merge.survivorId = survivorId;
@@ -131,7 +130,7 @@ public class ProfileMerger {
         return interactions.moveBack(merge.mergeId)
                 .chain(() -> profiles.findForUpdate(merge.absorbedId))
                 .chain(found -> {
-                    Profile absorbed = found != null ? found : newProfile(merge.absorbedId);
+                    Profile absorbed = found != null ? found : Profile.create(merge.absorbedId, Instant.now());
                     absorbed.kind = merge.absorbedKind;
                     absorbed.attributes = new HashMap<>(merge.absorbedAttributes);
                     absorbed.holdings = new HashMap<>(merge.absorbedHoldings);
@@ -159,14 +158,5 @@ public class ProfileMerger {
     private Uni<Void> markChanged(String... customerIds) {
         return Uni.join().all(List.of(customerIds).stream().map(cache::changed).toList()).andCollectFailures()
                 .replaceWithVoid();
-    }
-
-    private static Profile newProfile(String customerId) {
-        Profile profile = new Profile();
-        profile.customerId = customerId;
-        profile.traits = new Traits();
-        profile.createdAt = Instant.now();
-        profile.updatedAt = profile.createdAt;
-        return profile;
     }
 }

@@ -56,4 +56,13 @@ public class Profile {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** A profile made by the first thing that happens to a customer: empty, with no traits yet. */
+    public static Profile create(String customerId, Instant now) {
+        Profile profile = new Profile();
+        profile.customerId = customerId;
+        profile.createdAt = now;
+        profile.updatedAt = now;
+        return profile;
+    }
 }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -77,18 +76,8 @@ public class ProfileUpdater {
     private Uni<Profile> change(String customerId, BiConsumer<Profile, Instant> change) {
         Instant now = clock.instant();
         return profiles.findForUpdate(customerId).chain(found -> {
-            Profile profile = found;
-            if (profile == null) {
-                profile = new Profile();
-                profile.customerId = customerId;
-                profile.createdAt = now;
-            }
+            Profile profile = found != null ? found : Profile.create(customerId, now);
             change.accept(profile, now);
-            // A new map instance, so that Hibernate sees the JSON change.
-            profile.attributes = new HashMap<>(profile.attributes);
-            profile.attributeTimes = new HashMap<>(profile.attributeTimes);
-            profile.holdings = new HashMap<>(profile.holdings);
-            profile.predictions = new HashMap<>(profile.predictions);
             profile.updatedAt = now;
             return profiles.persist(profile);
         });
@@ -96,19 +85,10 @@ public class ProfileUpdater {
 
     /** Folds every interaction the customer has into fresh traits; for merges, which are rare. */
     public Uni<Profile> rebuild(String customerId) {
-        Instant now = clock.instant();
-        return profiles.findForUpdate(customerId).chain(found -> interactions.all(customerId).chain(all -> {
-            Profile profile = found;
-            if (profile == null) {
-                profile = new Profile();
-                profile.customerId = customerId;
-                profile.createdAt = now;
-            }
+        return interactions.all(customerId).chain(all -> change(customerId, (profile, now) -> {
             Traits rebuilt = new Traits();
             all.forEach(interaction -> traits.apply(rebuilt, interaction.asRecorded(), interaction.occurredAt, now));
             profile.traits = rebuilt;
-            profile.updatedAt = now;
-            return profiles.persist(profile);
         }));
     }
 }
