@@ -3,6 +3,7 @@ package dev.nextbest.profile.erasure;
 import dev.nextbest.profile.events.Outbox;
 import dev.nextbest.profile.events.OutboxRelay;
 import dev.nextbest.profile.profiles.ProfileCache;
+import dev.nextbest.profile.snapshots.ProfileUpdates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,8 @@ import java.util.UUID;
 /**
  * Erases everything this service holds about a customer, in one transaction: the interaction history
  * (including interactions a merge moved to or from them), the record of applied events, the profile, merge
- * records, and the outbox's copies of events about them (published or not). Then its Redis keys go, and
+ * records, and the outbox's copies of events about them (published or not); a tombstone for the compacted
+ * profile-updates topic takes the place of its snapshots there. Then its Redis keys go, and
  * an acknowledgement with the counts is published on privacy-acks: it names the pseudonymous id and nothing
  * else, and leaves the outbox with the usual retention. Running it again erases nothing more and
  * acknowledges again.
@@ -28,9 +30,11 @@ public class Eraser {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final ProfileCache cache;
+    private final ProfileUpdates updates;
 
-    public Eraser(Outbox outbox, OutboxRelay relay, ProfileCache cache) {
+    public Eraser(Outbox outbox, OutboxRelay relay, ProfileCache cache, ProfileUpdates updates) {
         this.outbox = outbox;
+        this.updates = updates;
         this.relay = relay;
         this.cache = cache;
     }
@@ -48,6 +52,7 @@ public class Eraser {
                                 "delete from ProfileMerge where survivorId = ?1 or absorbedId = ?1", customerId))
                         .chain(() -> delete(session, erased, "outboxEvents",
                                 "delete from OutboxEvent where recordKey = ?1", customerId))
+                        .chain(() -> updates.erased(customerId))
                         .chain(() -> {
                             ErasureCompleted completed = new ErasureCompleted(requestId, SERVICE, customerId, erased);
                             return outbox.add(ErasureCompleted.TOPIC, customerId, ErasureCompleted.TYPE, customerId,

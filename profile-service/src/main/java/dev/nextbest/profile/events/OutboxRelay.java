@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -16,6 +15,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int BATCH = 100;
+    private static final int BATCH = 500;
     private static final long ADVISORY_LOCK = 0x7072_5F6F_7574L; // "pr_out"
     private static final byte[] CONTENT_TYPE = JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
@@ -45,7 +45,9 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean rerun;
 
-    public OutboxRelay(@Channel("outbox") MutinyEmitter<byte[]> emitter, Vertx vertx,
+    public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * BATCH)
+                       MutinyEmitter<byte[]> emitter, // a whole batch is handed over at once
+                       Vertx vertx,
                        @ConfigProperty(name = "nextbest.outbox.retention") Duration retention) {
         this.emitter = emitter;
         this.vertx = vertx;
@@ -114,20 +116,34 @@ public class OutboxRelay {
                         .createNativeQuery("SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT "
                                 + BATCH, OutboxEvent.class)
                         .getResultList())
-                .chain(pending -> Multi.createFrom().iterable(pending)
-                        .onItem().transformToUniAndConcatenate(this::publish)
-                        .collect().asList()
-                        .map(List::size))));
+                .chain(pending -> pending.isEmpty() ? Uni.createFrom().item(0) : publishAll(pending)
+                        .chain(() -> session.createMutationQuery(
+                                        "update OutboxEvent set publishedAt = :now where id in :ids")
+                                .setParameter("now", Instant.now())
+                                .setParameter("ids", pending.stream().map(event -> event.id).toList())
+                                .executeUpdate()))));
     }
 
-    private Uni<OutboxEvent> publish(OutboxEvent event) {
+    /**
+     * Hands every event to the producer in outbox order, then waits for all the acks: the producer keeps
+     * that order per partition (idempotent, at most 5 requests in flight), and one round of acks per batch
+     * instead of one per event is what lets snapshots keep up with ingestion.
+     */
+    private Uni<Void> publishAll(List<OutboxEvent> pending) {
+        // The join subscribes to the sends one after another, so they reach the producer in this order.
+        return Uni.join().all(pending.stream().map(this::send).toList()).andCollectFailures().replaceWithVoid();
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", CONTENT_TYPE);
+        if (event.payload != null) {
+            headers.add("content-type", CONTENT_TYPE);
+        }
         Message<byte[]> message = Message.of(event.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic)
                 .withKey(event.recordKey)
                 .withHeaders(headers)
                 .build());
-        return emitter.sendMessage(message).invoke(() -> event.publishedAt = Instant.now()).replaceWith(event);
+        return emitter.sendMessage(message);
     }
 }

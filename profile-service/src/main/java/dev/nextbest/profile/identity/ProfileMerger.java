@@ -10,6 +10,7 @@ import dev.nextbest.profile.profiles.ProfileMergeRepository;
 import dev.nextbest.profile.profiles.ProfileRepository;
 import dev.nextbest.profile.profiles.ProfileUpdater;
 import dev.nextbest.profile.segments.SegmentMembership;
+import dev.nextbest.profile.snapshots.ProfileUpdates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,9 +41,12 @@ public class ProfileMerger {
     private final SegmentMembership segments;
     private final OutboxRelay relay;
     private final ProfileCache cache;
+    private final ProfileUpdates updates;
 
     public ProfileMerger(ProfileRepository profiles, ProfileMergeRepository merges, InteractionRepository interactions,
-                         ProfileUpdater updater, SegmentMembership segments, OutboxRelay relay, ProfileCache cache) {
+                         ProfileUpdater updater, SegmentMembership segments, OutboxRelay relay, ProfileCache cache,
+                         ProfileUpdates updates) {
+        this.updates = updates;
         this.segments = segments;
         this.relay = relay;
         this.profiles = profiles;
@@ -54,11 +58,12 @@ public class ProfileMerger {
 
     /** A new customer id: its profile exists from now on, with its kind, before any behaviour. */
     public Uni<Void> registered(String customerId, String kind) {
-        return Panache.withTransaction(() -> profiles.findForUpdate(customerId).chain(found -> {
-                    Profile profile = found != null ? found : Profile.create(customerId, Instant.now());
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> profiles.lockOrCreate(List.of(customerId), now).chain(locked -> {
+                    Profile profile = locked.get(customerId);
                     profile.kind = kind;
-                    profile.updatedAt = Instant.now();
-                    return profiles.persist(profile).call(segments::update);
+                    profile.updatedAt = now;
+                    return segments.update(profile).chain(() -> updates.changed(List.of(profile)));
                 }))
                 .invoke(relay::trigger)
                 .chain(() -> cache.changed(customerId));
@@ -121,6 +126,9 @@ public class ProfileMerger {
                     .chain(() -> profiles.flush())
                     .chain(() -> updater.rebuild(survivorId))
                     .call(segments::update)
+                    .call(merged -> updates.changed(List.of(merged)))
+                    // The absorbed customer's profile is now part of the survivor's.
+                    .call(() -> updates.erased(absorbedId))
                     .replaceWithVoid();
         }));
     }
@@ -150,8 +158,10 @@ public class ProfileMerger {
                 .chain(() -> profiles.flush())
                 .chain(() -> updater.rebuild(merge.absorbedId))
                 .call(segments::update)
+                .call(absorbed -> updates.changed(List.of(absorbed)))
                 .chain(() -> updater.rebuild(merge.survivorId))
                 .call(segments::update)
+                .call(survivor -> updates.changed(List.of(survivor)))
                 .replaceWith(merge);
     }
 

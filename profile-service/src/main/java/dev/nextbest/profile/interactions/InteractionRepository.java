@@ -1,5 +1,7 @@
 package dev.nextbest.profile.interactions;
 
+import dev.nextbest.profile.store.EventKey;
+import dev.nextbest.profile.store.JsonRows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -7,13 +9,40 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class InteractionRepository implements PanacheRepository<Interaction> {
 
-    public Uni<Boolean> exists(String eventSource, String eventId) {
-        return count("eventSource = ?1 and eventId = ?2", eventSource, eventId).map(n -> n > 0);
+    private static final String RECORD_NEW = """
+            INSERT INTO interaction (event_source, event_id, customer_id, channel, kind, occurred_at, received_at,
+                                     attributes, merge_id, merged_from)
+            SELECT r."eventSource", r."eventId", r."customerId", r.channel, r.kind, r."occurredAt", r."receivedAt",
+                   coalesce(r.attributes, cast('{}' AS jsonb)), r."mergeId", r."mergedFrom"
+            FROM jsonb_to_recordset(cast(cast(:rows AS text) AS jsonb))
+                AS r("eventSource" text, "eventId" text, "customerId" text, channel text,
+                kind text, "occurredAt" timestamptz, "receivedAt" timestamptz, attributes jsonb,
+                "mergeId" uuid, "mergedFrom" text)
+            ON CONFLICT (event_source, event_id) DO NOTHING
+            RETURNING event_source, event_id""";
+
+    private final JsonRows rows;
+
+    public InteractionRepository(JsonRows rows) {
+        this.rows = rows;
+    }
+
+    /**
+     * Records each interaction once per event, however often the event is delivered, in one statement and
+     * inside the caller's transaction.
+     *
+     * @return the events recorded now; the others had been recorded before
+     */
+    public Uni<Set<EventKey>> recordNew(List<NewInteraction> interactions) {
+        return rows.returning(RECORD_NEW, interactions)
+                .map(recorded -> recorded.stream().map(EventKey::of).collect(Collectors.toSet()));
     }
 
     /** The customer's latest interactions by event time, newest first, optionally of one channel and kind. */

@@ -4,7 +4,11 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class ProfileMergeRepository implements PanacheRepositoryBase<ProfileMerge, UUID> {
@@ -12,5 +16,11 @@ public class ProfileMergeRepository implements PanacheRepositoryBase<ProfileMerg
     /** The merge that absorbed this customer and was not undone, or null. */
     public Uni<ProfileMerge> activeMergeOf(String customerId) {
         return find("absorbedId = ?1 and undoneAt is null", customerId).firstResult();
+    }
+
+    /** For each of these customers that a merge absorbed (and that was not undone): that merge. */
+    public Uni<Map<String, ProfileMerge>> activeMergesOf(Collection<String> customerIds) {
+        return list("absorbedId in ?1 and undoneAt is null", List.copyOf(customerIds))
+                .map(found -> found.stream().collect(Collectors.toMap(merge -> merge.absorbedId, merge -> merge)));
     }
 }

@@ -9,12 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.BiConsumer;
+import java.util.List;
 
 /**
- * Keeps profiles in step with what happens: applies a new interaction (creating the profile with the first
- * one), and rebuilds a profile's traits from its whole history when a merge or an unmerge changes which
- * interactions it has.
+ * Keeps profiles in step with what happens: applies each new event's data, and rebuilds a profile's traits
+ * from its whole history when a merge or an unmerge changes which interactions it has.
  */
 @ApplicationScoped
 public class ProfileUpdater {
@@ -30,14 +29,29 @@ public class ProfileUpdater {
         this.traits = traits;
     }
 
-    /** Inside the caller's transaction, which also records the interaction. */
-    public Uni<Profile> apply(String customerId, InteractionRecorded interaction, Instant occurredAt) {
-        return change(customerId, (profile, now) -> traits.apply(profile.traits, interaction, occurredAt, now));
+    /**
+     * Folds one event's data into the profile, in memory (the caller's transaction saves it). Events may come
+     * late or out of order: each part of the profile keeps the event time of its last change, and an older
+     * event never overwrites a newer one.
+     */
+    public void apply(Profile profile, Object data, Instant occurredAt, Instant now) {
+        if (data instanceof InteractionRecorded interaction) {
+            traits.apply(profile.traits, interaction, occurredAt, now);
+        } else if (data instanceof AttributesChanged changed) {
+            applyAttributes(profile, changed, occurredAt);
+        } else if (data instanceof HoldingChanged changed) {
+            applyHolding(profile, changed, occurredAt);
+        } else if (data instanceof ScoresPredicted predicted) {
+            applyScores(profile, predicted, occurredAt);
+        } else {
+            throw new IllegalArgumentException("no handling for " + data.getClass().getSimpleName());
+        }
+        profile.updatedAt = now;
     }
 
     /** Each attribute changes only if this event is newer than its last change; null removes it. */
-    public Uni<Profile> apply(String customerId, AttributesChanged changed, Instant occurredAt) {
-        return change(customerId, (profile, now) -> changed.attributes().forEach((name, value) -> {
+    private static void applyAttributes(Profile profile, AttributesChanged changed, Instant occurredAt) {
+        changed.attributes().forEach((name, value) -> {
             Instant last = profile.attributeTimes.get(name);
             if (last != null && !occurredAt.isAfter(last)) {
                 return;
@@ -48,47 +62,37 @@ public class ProfileUpdater {
             } else {
                 profile.attributes.put(name, value);
             }
-        }));
-    }
-
-    /** The holding changes only if this event is newer than its last change. */
-    public Uni<Profile> apply(String customerId, HoldingChanged changed, Instant occurredAt) {
-        return change(customerId, (profile, now) -> {
-            Holding last = profile.holdings.get(changed.product());
-            if (last == null || occurredAt.isAfter(last.changedAt())) {
-                profile.holdings.put(changed.product(),
-                        new Holding(changed.status(), changed.since(), changed.until(), occurredAt));
-            }
         });
     }
 
+    /** The holding changes only if this event is newer than its last change. */
+    private static void applyHolding(Profile profile, HoldingChanged changed, Instant occurredAt) {
+        Holding last = profile.holdings.get(changed.product());
+        if (last == null || occurredAt.isAfter(last.changedAt())) {
+            profile.holdings.put(changed.product(), new Holding(changed.status(), changed.since(), changed.until(), occurredAt));
+        }
+    }
+
     /** Each score replaces the stored one only if this prediction is newer. */
-    public Uni<Profile> apply(String customerId, ScoresPredicted predicted, Instant occurredAt) {
-        return change(customerId, (profile, now) -> predicted.scores().forEach((name, value) -> {
+    private static void applyScores(Profile profile, ScoresPredicted predicted, Instant occurredAt) {
+        predicted.scores().forEach((name, value) -> {
             Prediction last = profile.predictions.get(name);
             if (last == null || occurredAt.isAfter(last.predictedAt())) {
                 profile.predictions.put(name, new Prediction(value, predicted.model(), predicted.modelVersion(), occurredAt));
             }
-        }));
-    }
-
-    /** Loads (or creates) the profile under lock, changes it, and saves it. */
-    private Uni<Profile> change(String customerId, BiConsumer<Profile, Instant> change) {
-        Instant now = clock.instant();
-        return profiles.findForUpdate(customerId).chain(found -> {
-            Profile profile = found != null ? found : Profile.create(customerId, now);
-            change.accept(profile, now);
-            profile.updatedAt = now;
-            return profiles.persist(profile);
         });
     }
 
     /** Folds every interaction the customer has into fresh traits; for merges, which are rare. */
     public Uni<Profile> rebuild(String customerId) {
-        return interactions.all(customerId).chain(all -> change(customerId, (profile, now) -> {
+        Instant now = clock.instant();
+        return interactions.all(customerId).chain(all -> profiles.lockOrCreate(List.of(customerId), now).map(locked -> {
+            Profile profile = locked.get(customerId);
             Traits rebuilt = new Traits();
             all.forEach(interaction -> traits.apply(rebuilt, interaction.asRecorded(), interaction.occurredAt, now));
             profile.traits = rebuilt;
+            profile.updatedAt = now;
+            return profile;
         }));
     }
 }

@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import static dev.nextbest.profile.interactions.CustomerEvents.TOPIC;
@@ -74,6 +75,12 @@ class ErasureTest extends RealServers {
         assertThat(new String(ack.value(), StandardCharsets.UTF_8))
                 .contains(ErasureCompleted.TYPE, "\"service\":\"profile-service\"",
                         "\"interactions\":2", "\"appliedEvents\":1", "\"profiles\":1");
+
+        List<ConsumerRecord<String, byte[]>> snapshots = TestKafka.readAll("profile-updates", Duration.ofSeconds(2))
+                .stream().filter(record -> customer.equals(record.key())).toList();
+        assertThat(snapshots).as("the customer's records on profile-updates").hasSizeGreaterThan(1);
+        assertThat(snapshots.get(0).value()).as("a snapshot").isNotNull();
+        assertThat(snapshots.get(snapshots.size() - 1).value()).as("the last: a tombstone").isNull();
 
         profile(customer).statusCode(404);
         given().auth().oauth2(agent()).get("/profile/v1/customers/{id}/interactions", customer).then()

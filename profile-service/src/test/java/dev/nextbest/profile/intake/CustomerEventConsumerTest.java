@@ -136,6 +136,22 @@ class CustomerEventConsumerTest {
         assertThat(TestKafka.header(dead, "dead-letter-reason")).contains("pseudonymous customer id").doesNotContain(email);
     }
 
+    @Test
+    void deadLettersOnlyTheEventWhoseDataTheDatabaseRefusesAndKeepsTheRestOfThePoll() {
+        String refused = newCustomerId();
+        String fine = newCustomerId();
+        // PostgreSQL's jsonb cannot hold the NUL character; the checks before the database let it through.
+        TestKafka.send(TOPIC, refused, structured(interaction(refused, MONDAY,
+                "{\"channel\":\"web\",\"kind\":\"search\",\"attributes\":{\"query\":\"tv\\u0000\"}}")));
+        TestKafka.send(TOPIC, fine, structured(interaction(fine, MONDAY, "{\"channel\":\"web\",\"kind\":\"search\"}")));
+
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(refused);
+        assertThat(TestKafka.header(dead, "dead-letter-reason")).contains("rejected by the database: SQLSTATE 22");
+        awaitInteractions(fine, 1).body("interactions[0].kind", equalTo("search"));
+        given().auth().oauth2(token()).get("/profile/v1/customers/{id}/interactions", refused).then()
+                .statusCode(200).body("interactions", hasSize(0));
+    }
+
     private static ConsumerRecord<String, byte[]> awaitDeadLetter(String customer) {
         ConsumerRecord<String, byte[]> dead = TestKafka.await(DEAD_LETTERS, r -> customer.equals(r.key()), WAIT);
         assertThat(dead).as("dead letter for " + customer).isNotNull();
