@@ -1,12 +1,12 @@
 package dev.nextbest.profile.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nextbest.profile.store.JsonRows;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +40,7 @@ public class Outbox {
     public record NewEvent(String topic, String key, String type, String subject, Object data) {
     }
 
-    /** One outbox row as the insert statement reads it; payload in base64, null for a tombstone. */
+    /** One outbox row as the insert statement reads it; payload in base64. */
     private record Row(int seq, String topic, String recordKey, String eventId, String payload, Instant createdAt) {
     }
 
@@ -77,29 +77,13 @@ public class Outbox {
                     .withSubject(event.subject())
                     .withTime(now.atOffset(ZoneOffset.UTC))
                     .withDataContentType("application/json")
-                    .withData(json(event.data()))
+                    // As a JSON tree: given bytes, the SDK would parse them again to embed them.
+                    .withData(JsonCloudEventData.wrap(mapper.valueToTree(event.data())))
                     .build();
             built.add(cloudEvent);
             written.add(new Row(written.size(), event.topic(), event.key(), cloudEvent.getId(),
                     Base64.getEncoder().encodeToString(format.serialize(cloudEvent)), now));
         }
         return rows.execute(INSERT, written).replaceWith(built);
-    }
-
-    /**
-     * A record with the key and no value: on a compacted topic, Kafka then forgets every earlier record with
-     * that key.
-     */
-    public Uni<Void> addTombstone(String topic, String key) {
-        return rows.execute(INSERT, List.of(new Row(0, topic, key, "tombstone-" + UUID.randomUUID(), null, Instant.now())))
-                .replaceWithVoid();
-    }
-
-    private byte[] json(Object data) {
-        try {
-            return mapper.writeValueAsBytes(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event data cannot be written as JSON: " + data.getClass(), e);
-        }
     }
 }

@@ -27,7 +27,8 @@ public class OutboxEvent {
     @Column(name = "event_id", nullable = false)
     public String eventId;
 
-    /** The CloudEvent in structured JSON, exactly as it will be written to Kafka; null for a tombstone. */
+    /** The CloudEvent in structured JSON, exactly as it will be written to Kafka. */
+    @Column(nullable = false)
     public byte[] payload;
 
     @Column(name = "created_at", nullable = false)

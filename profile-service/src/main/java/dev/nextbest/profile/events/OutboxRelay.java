@@ -1,6 +1,7 @@
 package dev.nextbest.profile.events;
 
 import io.cloudevents.jackson.JsonFormat;
+import dev.nextbest.profile.store.JsonRows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -39,7 +40,12 @@ public class OutboxRelay {
     private static final long ADVISORY_LOCK = 0x7072_5F6F_7574L; // "pr_out"
     private static final byte[] CONTENT_TYPE = JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
+    private static final String MARK_PUBLISHED = """
+            UPDATE outbox_event SET published_at = now()
+            WHERE id = ANY(ARRAY(SELECT cast(jsonb_array_elements_text(cast(cast(:rows AS text) AS jsonb)) AS bigint)))""";
+
     private final MutinyEmitter<byte[]> emitter;
+    private final JsonRows rows;
     private final Vertx vertx;
     private final Duration retention;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -47,10 +53,11 @@ public class OutboxRelay {
 
     public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * BATCH)
                        MutinyEmitter<byte[]> emitter, // a whole batch is handed over at once
-                       Vertx vertx,
+                       Vertx vertx, JsonRows rows,
                        @ConfigProperty(name = "nextbest.outbox.retention") Duration retention) {
         this.emitter = emitter;
         this.vertx = vertx;
+        this.rows = rows;
         this.retention = retention;
     }
 
@@ -115,13 +122,10 @@ public class OutboxRelay {
                 .chain(locked -> !locked ? Uni.createFrom().item(List.<OutboxEvent>of()) : session
                         .createNativeQuery("SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT "
                                 + BATCH, OutboxEvent.class)
+                        .setReadOnly(true) // marked published by one statement below, not entity by entity
                         .getResultList())
                 .chain(pending -> pending.isEmpty() ? Uni.createFrom().item(0) : publishAll(pending)
-                        .chain(() -> session.createMutationQuery(
-                                        "update OutboxEvent set publishedAt = :now where id in :ids")
-                                .setParameter("now", Instant.now())
-                                .setParameter("ids", pending.stream().map(event -> event.id).toList())
-                                .executeUpdate()))));
+                        .chain(() -> rows.execute(MARK_PUBLISHED, pending.stream().map(event -> event.id).toList())))));
     }
 
     /**
@@ -136,9 +140,7 @@ public class OutboxRelay {
 
     private Uni<Void> send(OutboxEvent event) {
         RecordHeaders headers = new RecordHeaders();
-        if (event.payload != null) {
-            headers.add("content-type", CONTENT_TYPE);
-        }
+        headers.add("content-type", CONTENT_TYPE);
         Message<byte[]> message = Message.of(event.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic)
                 .withKey(event.recordKey)

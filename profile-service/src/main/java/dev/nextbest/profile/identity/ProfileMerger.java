@@ -63,7 +63,9 @@ public class ProfileMerger {
                     Profile profile = locked.get(customerId);
                     profile.kind = kind;
                     profile.updatedAt = now;
-                    return segments.update(profile).chain(() -> updates.changed(List.of(profile)));
+                    return segments.update(profile)
+                            .chain(() -> profiles.save(List.of(profile)))
+                            .chain(() -> updates.changed(List.of(profile)));
                 }))
                 .invoke(relay::trigger)
                 .chain(() -> cache.changed(customerId));
@@ -126,6 +128,7 @@ public class ProfileMerger {
                     .chain(() -> profiles.flush())
                     .chain(() -> updater.rebuild(survivorId))
                     .call(segments::update)
+                    .call(merged -> profiles.save(List.of(merged)))
                     .call(merged -> updates.changed(List.of(merged)))
                     // The absorbed customer's profile is now part of the survivor's.
                     .call(() -> updates.erased(absorbedId))
@@ -158,15 +161,16 @@ public class ProfileMerger {
                 .chain(() -> profiles.flush())
                 .chain(() -> updater.rebuild(merge.absorbedId))
                 .call(segments::update)
+                .call(absorbed -> profiles.save(List.of(absorbed)))
                 .call(absorbed -> updates.changed(List.of(absorbed)))
                 .chain(() -> updater.rebuild(merge.survivorId))
                 .call(segments::update)
+                .call(survivor -> profiles.save(List.of(survivor)))
                 .call(survivor -> updates.changed(List.of(survivor)))
                 .replaceWith(merge);
     }
 
     private Uni<Void> markChanged(String... customerIds) {
-        return Uni.join().all(List.of(customerIds).stream().map(cache::changed).toList()).andCollectFailures()
-                .replaceWithVoid();
+        return cache.changed(List.of(customerIds));
     }
 }

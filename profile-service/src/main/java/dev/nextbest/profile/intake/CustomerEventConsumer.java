@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Consumes {@code customer-events} a poll at a time (up to 500 records), which is what lets the service
+ * Consumes {@code customer-events} a poll at a time (up to 1,000 records), which is what lets the service
  * keep up with thousands of events a second: the batch is processed in one transaction.
  * <ul>
  *   <li>An event that fails the checks goes to the dead-letter topic with the reason; the rest go on.</li>

@@ -38,9 +38,12 @@ import java.util.Set;
  *   <li>record: each event once, by (source, id), however often it is delivered; an interaction becomes part
  *       of the history, any other event is noted as applied;</li>
  *   <li>apply: the new events are folded into their profiles (locked, made if missing), in event time;</li>
- *   <li>segments: the changed profiles' rule segments are evaluated again;</li>
- *   <li>snapshot: one profile-updates snapshot per changed profile.</li>
+ *   <li>segments: the changed profiles' rule segments are evaluated again, and the profiles saved;</li>
+ *   <li>snapshot: one profile-updates snapshot per changed profile, acknowledged by Kafka before the commit
+ *       (see {@link ProfileUpdates}).</li>
  * </ol>
+ * Every step handles the whole batch in one statement, not one per event: that is what keeps ingestion at
+ * thousands of events a second (docs/benchmarks.md).
  * Then the outbox is published and the changed profiles' cached views are marked out of date. A batch is all
  * or nothing: after a failure the whole batch may be given again, and what it had done is found recorded.
  */
@@ -99,8 +102,7 @@ public class CustomerEventProcessor {
     private Uni<Void> markChanged(List<Routed> appliedNow) {
         Set<String> customerIds = new LinkedHashSet<>();
         appliedNow.forEach(r -> customerIds.add(r.customerId()));
-        return Multi.createFrom().iterable(customerIds).onItem().transformToUniAndMerge(cache::changed)
-                .collect().asList().replaceWithVoid();
+        return cache.changed(customerIds);
     }
 
     /** The first of several deliveries of one event within the batch. */
@@ -154,6 +156,7 @@ public class CustomerEventProcessor {
             List<Profile> changed = List.copyOf(locked.values());
             return Multi.createFrom().iterable(changed).onItem().transformToUniAndConcatenate(segments::update)
                     .collect().asList()
+                    .chain(() -> profiles.save(changed))
                     .chain(() -> updates.changed(changed));
         });
     }

@@ -11,6 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +29,13 @@ public class ProfileCache {
     private static final Logger LOG = Logger.getLogger(ProfileCache.class);
     private static final String VIEW = "profile:view:";
     private static final String GENERATION = "profile:generation:";
+    /** KEYS: generation counters; ARGV[1]: their TTL in seconds. */
+    private static final String BUMP_GENERATIONS = """
+            for _, key in ipairs(KEYS) do
+              redis.call('INCR', key)
+              redis.call('EXPIRE', key, ARGV[1])
+            end
+            return #KEYS""";
 
     /** What a lookup found: the view if it is current, and the generation to cache a fresh read under. */
     public record Lookup(Optional<ProfileSnapshot> hit, long generation) {
@@ -40,8 +50,11 @@ public class ProfileCache {
     private final ObjectMapper json;
     private final Duration ttl;
 
+    private final ReactiveRedisDataSource redis;
+
     public ProfileCache(ReactiveRedisDataSource redis, ObjectMapper json,
                         @ConfigProperty(name = "nextbest.profile.cache-ttl") Duration ttl) {
+        this.redis = redis;
         this.values = redis.value(String.class);
         this.keys = redis.key();
         this.json = json;
@@ -77,18 +90,30 @@ public class ProfileCache {
     }
 
     /**
-     * The profile changed: every view cached before is out of date. The counter outlives any view read under
-     * it (twice the view TTL). When Redis is unavailable, views are not read either while it is away, and
-     * expire by themselves within the TTL after it is back.
+     * The profiles changed: every view cached before is out of date. The counters outlive any view read under
+     * them (twice the view TTL). One round trip for all of them (a script), since a batch of events changes
+     * hundreds. When Redis is unavailable, views are not read either while it is away, and expire by
+     * themselves within the TTL after it is back.
      */
-    public Uni<Void> changed(String customerId) {
-        return values.incr(GENERATION + customerId)
-                .call(() -> keys.expire(GENERATION + customerId, ttl.multipliedBy(2)))
+    public Uni<Void> changed(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> args = new ArrayList<>(customerIds.size() + 4);
+        args.add(BUMP_GENERATIONS);
+        args.add(Integer.toString(customerIds.size()));
+        customerIds.forEach(id -> args.add(GENERATION + id));
+        args.add(Long.toString(ttl.multipliedBy(2).toSeconds()));
+        return redis.execute("EVAL", args.toArray(String[]::new))
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("profile cache unavailable, the entry expires by itself: %s", failure.toString());
+                    LOG.warnf("profile cache unavailable, the entries expire by themselves: %s", failure.toString());
                     return null;
                 });
+    }
+
+    public Uni<Void> changed(String customerId) {
+        return changed(List.of(customerId));
     }
 
     private Lookup lookup(String generationText, String entryText) {

@@ -1,5 +1,6 @@
 package dev.nextbest.profile.profiles;
 
+import dev.nextbest.profile.store.JsonRows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,17 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ProfileMergeRepository implements PanacheRepositoryBase<ProfileMerge, UUID> {
 
+    private static final String ACTIVE_MERGES = """
+            SELECT * FROM profile_merge
+            WHERE absorbed_id = ANY(ARRAY(SELECT jsonb_array_elements_text(cast(cast(:rows AS text) AS jsonb))))
+              AND undone_at IS NULL""";
+
+    private final JsonRows rows;
+
+    public ProfileMergeRepository(JsonRows rows) {
+        this.rows = rows;
+    }
+
     /** The merge that absorbed this customer and was not undone, or null. */
     public Uni<ProfileMerge> activeMergeOf(String customerId) {
         return find("absorbedId = ?1 and undoneAt is null", customerId).firstResult();
@@ -20,7 +32,7 @@ public class ProfileMergeRepository implements PanacheRepositoryBase<ProfileMerg
 
     /** For each of these customers that a merge absorbed (and that was not undone): that merge. */
     public Uni<Map<String, ProfileMerge>> activeMergesOf(Collection<String> customerIds) {
-        return list("absorbedId in ?1 and undoneAt is null", List.copyOf(customerIds))
+        return rows.readOnly(ACTIVE_MERGES, ProfileMerge.class, List.copyOf(customerIds))
                 .map(found -> found.stream().collect(Collectors.toMap(merge -> merge.absorbedId, merge -> merge)));
     }
 }

@@ -83,16 +83,19 @@ public class ProfileUpdater {
         });
     }
 
-    /** Folds every interaction the customer has into fresh traits; for merges, which are rare. */
+    /**
+     * Folds every interaction the customer has into fresh traits, and saves them; for merges, which are rare.
+     * Whoever changes the returned profile further saves it again ({@link ProfileRepository#save}).
+     */
     public Uni<Profile> rebuild(String customerId) {
         Instant now = clock.instant();
-        return interactions.all(customerId).chain(all -> profiles.lockOrCreate(List.of(customerId), now).map(locked -> {
+        return interactions.all(customerId).chain(all -> profiles.lockOrCreate(List.of(customerId), now).chain(locked -> {
             Profile profile = locked.get(customerId);
             Traits rebuilt = new Traits();
             all.forEach(interaction -> traits.apply(rebuilt, interaction.asRecorded(), interaction.occurredAt, now));
             profile.traits = rebuilt;
             profile.updatedAt = now;
-            return profile;
+            return profiles.save(List.of(profile)).replaceWith(profile);
         }));
     }
 }

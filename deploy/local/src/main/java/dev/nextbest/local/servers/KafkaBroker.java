@@ -50,9 +50,9 @@ public final class KafkaBroker implements ManagedServer {
         return new KafkaBroker(port, controllerPort, Directories.create(logDirectory), false, defaultPartitions);
     }
 
-    /** A broker on free ports whose logs are deleted on close; new topics get one partition. */
+    /** A broker on free ports whose logs are deleted on close; new topics get three partitions, as in the local runtime. */
     public static KafkaBroker temporary() {
-        return new KafkaBroker(Ports.freePort(), Ports.freePort(), Directories.createTemp("nextbest-kafka-"), true, 1);
+        return new KafkaBroker(Ports.freePort(), Ports.freePort(), Directories.createTemp("nextbest-kafka-"), true, 3);
     }
 
     @Override
