@@ -8,7 +8,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -45,17 +44,29 @@ public class InteractionRepository implements PanacheRepository<Interaction> {
                 .map(recorded -> recorded.stream().map(EventKey::of).collect(Collectors.toSet()));
     }
 
-    /** The customer's latest interactions by event time, newest first, optionally of one channel and kind. */
-    public Uni<List<Interaction>> latest(String customerId, Optional<Channel> channel, Optional<String> kind, int limit) {
+    /** The customer's interactions by event time, newest first, as the filter says; at most {@code limit}. */
+    public Uni<List<Interaction>> latest(String customerId, InteractionFilter filter, int limit) {
         StringBuilder query = new StringBuilder("customerId = :customerId");
         Parameters parameters = Parameters.with("customerId", customerId);
-        channel.ifPresent(c -> {
+        filter.channel().ifPresent(channel -> {
             query.append(" and channel = :channel");
-            parameters.and("channel", c.wire());
+            parameters.and("channel", channel.wire());
         });
-        kind.ifPresent(k -> {
+        filter.kind().ifPresent(kind -> {
             query.append(" and kind = :kind");
-            parameters.and("kind", k);
+            parameters.and("kind", kind);
+        });
+        filter.from().ifPresent(from -> {
+            query.append(" and occurredAt >= :from");
+            parameters.and("from", from);
+        });
+        filter.to().ifPresent(to -> {
+            query.append(" and occurredAt < :to");
+            parameters.and("to", to);
+        });
+        filter.after().ifPresent(cursor -> {
+            query.append(" and (occurredAt < :cursorAt or (occurredAt = :cursorAt and id < :cursorId))");
+            parameters.and("cursorAt", cursor.occurredAt()).and("cursorId", cursor.id());
         });
         query.append(" order by occurredAt desc, id desc");
         return find(query.toString(), parameters).page(0, limit).list();

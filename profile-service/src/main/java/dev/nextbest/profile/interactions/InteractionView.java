@@ -13,7 +13,11 @@ public record InteractionView(String eventId, String channel, String kind, Insta
                 interaction.occurredAt, interaction.attributes);
     }
 
-    /** A customer's interactions, newest first. */
-    public record Page(String customerId, List<InteractionView> interactions) {
+    /**
+     * A page of a customer's interactions, newest first.
+     *
+     * @param nextCursor for the next page (same filters), or null when this is the last
+     */
+    public record Page(String customerId, List<InteractionView> interactions, String nextCursor) {
     }
 }

@@ -47,6 +47,19 @@ public class Profile {
     @Column(nullable = false)
     public Map<String, Prediction> predictions = new HashMap<>();
 
+    /** The customer's consents by purpose: a read-only mirror of privacy-service's consent-changes. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Consent> consents = new HashMap<>();
+
+    /** The event time of the consent state above; an older one arriving late is not applied. */
+    @Column(name = "consents_as_of")
+    public Instant consentsAsOf;
+
+    /** The behavioural segment (cluster label) the last segmentation run put the customer in, or null. */
+    @Column(name = "behaviour_segment")
+    public String behaviourSegment;
+
     /** The rule segments the profile belongs to, space-separated ids. */
     @Column(nullable = false)
     public String segments = "";

@@ -1,6 +1,7 @@
 package dev.nextbest.profile.profiles;
 
 import dev.nextbest.profile.interactions.CustomerIds;
+import dev.nextbest.profile.interactions.InteractionFilter;
 import dev.nextbest.profile.interactions.InteractionRepository;
 import dev.nextbest.profile.interactions.InteractionView;
 import dev.nextbest.profile.security.Caller;
@@ -23,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeMap;
 
 @Path("/profile/v1/customers")
@@ -74,11 +74,12 @@ public class ProfileResource {
                 throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
                         .withDetail("no profile for customer " + customerId + ": no event about them yet").build();
             }
-            return interactions.latest(customerId, Optional.empty(), Optional.empty(), LATEST_INTERACTIONS)
+            return interactions.latest(customerId, InteractionFilter.NONE, LATEST_INTERACTIONS)
                     .map(latest -> new ProfileSnapshot(profile.customerId, profile.kind, profile.attributes,
                             new TreeMap<>(profile.holdings),
                             profile.segments.isEmpty() ? List.of() : List.of(profile.segments.split(" ")),
-                            profile.traits, new TreeMap<>(profile.predictions),
+                            profile.traits, new TreeMap<>(profile.predictions), new TreeMap<>(profile.consents),
+                            profile.behaviourSegment,
                             latest.stream().map(InteractionView::of).toList(), profile.updatedAt));
         }));
     }

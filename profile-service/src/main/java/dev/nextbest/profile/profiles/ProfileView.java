@@ -11,12 +11,14 @@ import java.util.Map;
 public record ProfileView(String customerId, String kind, Map<String, Object> attributes,
                           Map<String, Holding> holdings, List<String> segments, TraitsView traits,
                           Map<String, Prediction> predictions, LifetimeValue lifetimeValue,
+                          Map<String, Consent> consents, String behaviouralSegment,
                           List<InteractionView> latestInteractions, Instant updatedAt) {
 
     static ProfileView of(ProfileSnapshot snapshot, LifetimeValueSettings clv, Instant now) {
         return new ProfileView(snapshot.customerId(), snapshot.kind(), snapshot.attributes(), snapshot.holdings(), snapshot.segments(),
                 TraitsView.of(snapshot.traits(), now), snapshot.predictions(),
                 LifetimeValue.of(snapshot.traits(), snapshot.predictions().get("churnRisk"), clv, now),
+                snapshot.consents(), snapshot.behaviouralSegment(),
                 snapshot.latestInteractions(), snapshot.updatedAt());
     }
 }

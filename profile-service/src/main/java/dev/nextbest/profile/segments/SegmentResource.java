@@ -35,8 +35,11 @@ public class SegmentResource {
     private final SegmentRepository segments;
     private final SegmentRules rules;
     private final SegmentExpressions expressions;
+    private final SegmentSweep sweep;
 
-    public SegmentResource(SegmentRepository segments, SegmentRules rules, SegmentExpressions expressions) {
+    public SegmentResource(SegmentRepository segments, SegmentRules rules, SegmentExpressions expressions,
+                           SegmentSweep sweep) {
+        this.sweep = sweep;
         this.segments = segments;
         this.rules = rules;
         this.expressions = expressions;
@@ -45,7 +48,9 @@ public class SegmentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
-    @Operation(summary = "Create a rule segment; every profile that changes from now on is evaluated against it")
+    @Operation(summary = "Create a rule segment",
+            description = "Existing profiles are evaluated against it in the background right away; from then on, "
+                    + "every profile that changes, and every profile on the periodic sweep.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid fields, or an expression that does not compile (the detail points at the error)",
             content = @Content(mediaType = "application/problem+json"))
@@ -73,6 +78,7 @@ public class SegmentResource {
                     return segments.persist(segment);
                 }))
                 .invoke(rules::put)
+                .invoke(sweep::trigger)
                 .map(segment -> Response.created(uri.getAbsolutePathBuilder().path(segment.id).build())
                         .entity(SegmentView.of(segment)).build());
     }
@@ -97,12 +103,13 @@ public class SegmentResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
-    @Operation(summary = "Delete a rule segment; profiles leave it as they next change")
+    @Operation(summary = "Delete a rule segment; its members leave it in the background right away")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such segment", content = @Content(mediaType = "application/problem+json"))
     public Uni<Void> delete(@PathParam("id") String id) {
         return Panache.withTransaction(() -> segments.findById(id).chain(segment -> segments.delete(existing(segment, id))))
-                .invoke(() -> rules.remove(id));
+                .invoke(() -> rules.remove(id))
+                .invoke(sweep::trigger);
     }
 
     private static Segment existing(Segment segment, String id) {

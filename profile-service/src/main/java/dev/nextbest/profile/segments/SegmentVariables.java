@@ -16,9 +16,11 @@ import java.util.Set;
  */
 final class SegmentVariables {
 
-    static final Set<String> PROFILE_FIELDS = Set.of("customerId", "kind", "attributes", "holdings");
+    static final Set<String> PROFILE_FIELDS = Set.of("customerId", "kind", "attributes", "holdings", "consents",
+            "behaviouralSegment");
     static final Set<String> TRAIT_FIELDS = Set.of("daysSinceLastSeen", "interactions", "purchases", "purchaseValue",
-            "channelMix", "intent", "repeatContacts7d", "complaints", "daysSinceLastComplaint", "paymentFailures", "nps");
+            "channelMix", "intent", "repeatContacts7d", "complaints", "daysSinceLastComplaint", "paymentFailures", "nps",
+            "sentiment", "averageSentiment");
 
     private SegmentVariables() {
     }
@@ -33,6 +35,12 @@ final class SegmentVariables {
         Map<String, Object> holdings = new HashMap<>();
         profile.holdings.forEach((product, holding) -> holdings.put(product, holding(holding)));
         profileVariable.put("holdings", holdings);
+        Map<String, Object> consents = new HashMap<>();
+        profile.consents.forEach((purpose, consent) -> consents.put(purpose, consent.status()));
+        profileVariable.put("consents", consents);
+        if (profile.behaviourSegment != null) {
+            profileVariable.put("behaviouralSegment", profile.behaviourSegment);
+        }
 
         TraitsView traits = TraitsView.of(profile.traits, now);
         Map<String, Object> traitsVariable = new HashMap<>();
@@ -49,6 +57,8 @@ final class SegmentVariables {
         if (traits.nps().score() != null) {
             traitsVariable.put("nps", traits.nps().score().longValue());
         }
+        putIfKnown(traitsVariable, "sentiment", traits.sentiment().latest());
+        putIfKnown(traitsVariable, "averageSentiment", traits.sentiment().average());
         Map<String, Object> predictions = new HashMap<>();
         profile.predictions.forEach((name, prediction) -> predictions.put(name, prediction.value()));
         return Map.of("profile", profileVariable, "traits", traitsVariable, "predictions", predictions);
@@ -80,7 +90,7 @@ final class SegmentVariables {
         return converted;
     }
 
-    private static void putIfKnown(Map<String, Object> map, String name, Long value) {
+    private static void putIfKnown(Map<String, Object> map, String name, Object value) {
         if (value != null) {
             map.put(name, value);
         }

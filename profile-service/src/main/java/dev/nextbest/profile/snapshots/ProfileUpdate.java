@@ -1,5 +1,6 @@
 package dev.nextbest.profile.snapshots;
 
+import dev.nextbest.profile.profiles.Consent;
 import dev.nextbest.profile.profiles.Holding;
 import dev.nextbest.profile.profiles.LifetimeValue;
 import dev.nextbest.profile.profiles.LifetimeValueSettings;
@@ -18,13 +19,16 @@ import java.util.Map;
  * are as of that moment; the times they come from are there too, so a reader can bring them up to date.
  * Fields may be added within version 1; removing or changing one makes a v2 type.
  *
+ * @param consents   by purpose, mirrored from privacy-service (which decides; this is what the profile knows)
+ * @param behaviouralSegment the cluster the last behavioural segmentation put the customer in, or null
  * @param updatedAt  when the profile last changed; a reader that sees two snapshots of a customer keeps the later
  * @param computedAt when this snapshot was made
  */
 public record ProfileUpdate(String customerId, String kind, Map<String, Object> attributes,
                             Map<String, Holding> holdings, List<String> segments, TraitsView traits,
                             Map<String, Prediction> predictions, LifetimeValue lifetimeValue,
-                            Instant updatedAt, Instant computedAt) {
+                            Map<String, Consent> consents, String behaviouralSegment, Instant updatedAt,
+                            Instant computedAt) {
 
     public static final String TOPIC = "profile-updates";
     public static final String TYPE = "dev.nextbest.profile.profile-updated.v1";
@@ -34,6 +38,6 @@ public record ProfileUpdate(String customerId, String kind, Map<String, Object> 
                 profile.segments.isEmpty() ? List.of() : Arrays.asList(profile.segments.split(" ")),
                 TraitsView.of(profile.traits, now), profile.predictions,
                 LifetimeValue.of(profile.traits, profile.predictions.get("churnRisk"), clv, now),
-                profile.updatedAt, now);
+                profile.consents, profile.behaviourSegment, profile.updatedAt, now);
     }
 }

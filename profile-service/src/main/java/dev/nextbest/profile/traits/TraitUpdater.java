@@ -30,6 +30,12 @@ public class TraitUpdater {
     /** Channels on which the customer contacts the company (rather than browses or buys). */
     static final Set<String> CONTACT_CHANNELS = Set.of("agent", "ivr");
 
+    private final VerbatimSentiment sentiment;
+
+    public TraitUpdater(VerbatimSentiment sentiment) {
+        this.sentiment = sentiment;
+    }
+
     public void apply(Traits traits, InteractionRecorded interaction, Instant occurredAt, Instant now) {
         Instant at = occurredAt;
         String kind = interaction.kind();
@@ -63,6 +69,16 @@ public class TraitUpdater {
                 }
             }
             default -> {
+            }
+        }
+
+        if (attributes.get("verbatim") instanceof String verbatim && !verbatim.isBlank()) {
+            double score = sentiment.compound(verbatim);
+            traits.verbatims++;
+            traits.sentimentSum += score;
+            if (traits.lastVerbatimAt == null || !at.isBefore(traits.lastVerbatimAt)) {
+                traits.lastSentiment = score;
+                traits.lastVerbatimAt = at;
             }
         }
 

@@ -43,6 +43,16 @@ public class Traits {
     public record DecayedScore(double score, Instant at) {
     }
 
+    /**
+     * Sentiment of the customer's own words (any interaction's "verbatim" attribute: surveys, complaints,
+     * emails), by {@link VerbatimSentiment}: how many, the sum of their scores (for the average), and the
+     * latest one's score and time.
+     */
+    public long verbatims;
+    public double sentimentSum;
+    public Double lastSentiment;
+    public Instant lastVerbatimAt;
+
     /** The latest survey answer's NPS score (0 to 10), and when it was given. */
     public Integer npsScore;
     public Instant npsAt;

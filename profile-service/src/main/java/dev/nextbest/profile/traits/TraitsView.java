@@ -15,7 +15,7 @@ import java.util.TreeMap;
 public record TraitsView(Recency recency, Frequency frequency, Monetary monetary, Map<String, Double> channelMix,
                          Map<String, Double> intent,
                          RepeatContacts repeatContacts7d, Complaints complaints, PaymentFailures paymentFailures,
-                         Nps nps) {
+                         Nps nps, Sentiment sentiment) {
 
     public record Recency(Long daysSinceLastSeen, Instant lastSeenAt) {
     }
@@ -38,6 +38,10 @@ public record TraitsView(Recency recency, Frequency frequency, Monetary monetary
     public record Nps(Integer score, Instant at) {
     }
 
+    /** VADER compound scores, -1 to 1, of the customer's verbatims: the latest, and the average of all. */
+    public record Sentiment(Double latest, Double average, long verbatims, Instant lastAt) {
+    }
+
     public static TraitsView of(Traits traits, Instant now) {
         Map<String, Double> mix = new TreeMap<>();
         if (traits.interactions > 0) {
@@ -58,7 +62,10 @@ public record TraitsView(Recency recency, Frequency frequency, Monetary monetary
                 new RepeatContacts(contacts.size(), contacts),
                 new Complaints(traits.complaints, days(traits.lastComplaintAt, now), traits.lastComplaintAt),
                 new PaymentFailures(traits.paymentFailures, traits.lastPaymentFailureAt),
-                new Nps(traits.npsScore, traits.npsAt));
+                new Nps(traits.npsScore, traits.npsAt),
+                new Sentiment(traits.lastSentiment,
+                        traits.verbatims == 0 ? null : Math.round(1000.0 * traits.sentimentSum / traits.verbatims) / 1000.0,
+                        traits.verbatims, traits.lastVerbatimAt));
     }
 
     private static Long days(Instant since, Instant now) {

@@ -116,7 +116,7 @@ class ProfileResourceTest extends RealServers {
         String customer = newCustomerId();
         ProfileCache.Lookup before = cache.get(customer).await().atMost(Duration.ofSeconds(5));
         ProfileSnapshot stale = new ProfileSnapshot(customer, "PROSPECT", java.util.Map.of(), java.util.Map.of(),
-                java.util.List.of(), new dev.nextbest.profile.traits.Traits(), java.util.Map.of(), java.util.List.of(),
+                java.util.List.of(), new dev.nextbest.profile.traits.Traits(), java.util.Map.of(), java.util.Map.of(), null, java.util.List.of(),
                 java.time.Instant.now());
 
         cache.changed(customer).await().atMost(Duration.ofSeconds(5));

@@ -19,7 +19,7 @@ class TraitUpdaterTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
-    private final TraitUpdater updater = new TraitUpdater();
+    private final TraitUpdater updater = new TraitUpdater(new VerbatimSentiment());
 
     private record Event(Channel channel, String kind, Map<String, Object> attributes, Instant at) {
     }
@@ -79,6 +79,26 @@ class TraitUpdaterTest {
         assertThat(traits.purchases).isEqualTo(1);
         assertThat(traits.purchaseValue).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(traits.npsScore).isNull();
+    }
+
+    @Test
+    void scoresTheSentimentOfVerbatimsTheLatestByEventTime() {
+        Channel email = Channel.parse("email").orElseThrow();
+        Traits traits = apply(List.of(
+                new Event(email, "survey", Map.of("nps", 2, "verbatim",
+                        "Terrible service. I waited an hour and nobody helped me!"), NOW.minus(1, ChronoUnit.DAYS)),
+                new Event(email, "survey", Map.of("nps", 10, "verbatim",
+                        "The engineer was brilliant, friendly and fixed it fast. Thank you!"), NOW.minus(9, ChronoUnit.DAYS)),
+                new Event(email, "survey", Map.of("verbatim", "   "), NOW)));
+
+        assertThat(traits.verbatims).as("blank verbatims are not counted").isEqualTo(2);
+        assertThat(traits.lastSentiment).as("the latest by event time, a negative one").isLessThan(-0.05);
+        assertThat(traits.lastVerbatimAt).isEqualTo(NOW.minus(1, ChronoUnit.DAYS));
+        TraitsView.Sentiment view = TraitsView.of(traits, NOW).sentiment();
+        assertThat(view.average()).isBetween(-0.5, 0.5);
+        assertThat(new VerbatimSentiment().compound("The engineer was brilliant, friendly and fixed it fast. Thank you!"))
+                .isGreaterThan(0.5);
+        assertThat(new VerbatimSentiment().compound("not bad at all")).as("negation").isPositive();
     }
 
     private Traits apply(List<Event> events) {

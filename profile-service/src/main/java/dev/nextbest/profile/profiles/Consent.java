@@ -1,0 +1,12 @@
+package dev.nextbest.profile.profiles;
+
+import java.time.Instant;
+
+/**
+ * One purpose's consent as privacy-service last published it (it owns consent; this is a mirror).
+ *
+ * @param status    GRANTED, DENIED or WITHDRAWN
+ * @param changedAt when the customer gave or changed it
+ */
+public record Consent(String status, Instant changedAt) {
+}

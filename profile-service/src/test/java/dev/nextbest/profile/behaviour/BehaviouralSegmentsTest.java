@@ -1,0 +1,95 @@
+package dev.nextbest.profile.behaviour;
+
+import dev.nextbest.local.testing.TestKafka;
+import dev.nextbest.local.testing.TestTokens;
+import dev.nextbest.profile.RealServers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.nextbest.profile.interactions.CustomerEvents.TOPIC;
+import static dev.nextbest.profile.interactions.CustomerEvents.interaction;
+import static dev.nextbest.profile.interactions.CustomerEvents.newCustomerId;
+import static dev.nextbest.profile.interactions.CustomerEvents.structured;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Learning behavioural segments over real profiles, on request, and the drift between two runs. */
+@QuarkusTest
+class BehaviouralSegmentsTest extends RealServers {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String RUNS = "/profile/v1/behavioural-segments/runs";
+
+    @Test
+    void learnsSegmentsPutsEachCustomerInOneAndReportsDriftOnTheNextRun() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<String> buyers = new ArrayList<>();
+        List<String> callers = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            String buyer = newCustomerId();
+            buyers.add(buyer);
+            for (int e = 0; e < 4; e++) {
+                TestKafka.send(TOPIC, buyer, structured(interaction(buyer, now.minusDays(e),
+                        "{\"channel\":\"web\",\"kind\":\"purchase\",\"attributes\":{\"amount\":250}}")));
+            }
+            String caller = newCustomerId();
+            callers.add(caller);
+            for (int e = 0; e < 3; e++) {
+                TestKafka.send(TOPIC, caller, structured(interaction(caller, now.minusDays(40 + e),
+                        "{\"channel\":\"agent\",\"kind\":\"complaint\"}")));
+            }
+        }
+        String lastCaller = callers.get(callers.size() - 1);
+        await().atMost(PATIENCE).untilAsserted(() -> profile(lastCaller).statusCode(200)
+                .body("traits.complaints.count", equalTo(3)));
+
+        given().auth().oauth2(TestTokens.token("agent-desktop", "agent")).post(RUNS).then().statusCode(403);
+        ExtractableResponse<Response> first = runToCompletion();
+        assertThat(first.<Integer>path("profiles")).isGreaterThanOrEqualTo(30);
+        Map<String, Map<String, Object>> clusters = first.path("clusters");
+        assertThat(clusters).hasSize(2);
+        assertThat(clusters.values()).allSatisfy(cluster -> assertThat((List<?>) cluster.get("distinctions")).isNotEmpty());
+        assertThat(clusters.values().stream().mapToInt(cluster -> (Integer) cluster.get("size")).sum())
+                .isEqualTo(first.<Integer>path("profiles"));
+
+        String buyersSegment = profile(buyers.get(0)).extract().path("behaviouralSegment");
+        String callersSegment = profile(lastCaller).extract().path("behaviouralSegment");
+        assertThat(buyersSegment).isNotNull().isNotEqualTo(callersSegment);
+        buyers.forEach(buyer -> profile(buyer).body("behaviouralSegment", equalTo(buyersSegment)));
+
+        ExtractableResponse<Response> second = runToCompletion();
+        assertThat(second.<String>path("drift.since")).isEqualTo(first.<String>path("id"));
+        assertThat(second.<Integer>path("drift.compared")).isGreaterThanOrEqualTo(30);
+        given().auth().oauth2(marketer()).get(RUNS + "/latest").then().statusCode(200)
+                .body("id", equalTo(second.<String>path("id")));
+    }
+
+    private static ExtractableResponse<Response> runToCompletion() {
+        String location = given().auth().oauth2(marketer()).post(RUNS).then().statusCode(202)
+                .body("status", equalTo("RUNNING")).extract().header("Location");
+        await().atMost(PATIENCE).until(() -> !"RUNNING".equals(given().auth().oauth2(marketer()).get(location)
+                .then().extract().path("status")));
+        return given().auth().oauth2(marketer()).get(location).then().statusCode(200)
+                .body("status", equalTo("COMPLETED")).extract();
+    }
+
+    private static io.restassured.response.ValidatableResponse profile(String customer) {
+        return given().auth().oauth2(TestTokens.token("agent-desktop", "agent"))
+                .get("/profile/v1/customers/{id}", customer).then();
+    }
+
+    private static String marketer() {
+        return TestTokens.token("marketer-console", "marketer");
+    }
+}
