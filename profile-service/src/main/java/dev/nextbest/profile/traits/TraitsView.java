@@ -63,7 +63,7 @@ public record TraitsView(Recency recency, Frequency frequency, Monetary monetary
                 new Complaints(traits.complaints, days(traits.lastComplaintAt, now), traits.lastComplaintAt),
                 new PaymentFailures(traits.paymentFailures, traits.lastPaymentFailureAt),
                 new Nps(traits.npsScore, traits.npsAt),
-                new Sentiment(traits.lastSentiment,
+                new Sentiment(traits.lastSentiment == null ? null : Math.round(1000.0 * traits.lastSentiment) / 1000.0,
                         traits.verbatims == 0 ? null : Math.round(1000.0 * traits.sentimentSum / traits.verbatims) / 1000.0,
                         traits.verbatims, traits.lastVerbatimAt));
     }

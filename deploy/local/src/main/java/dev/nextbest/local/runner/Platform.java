@@ -37,6 +37,10 @@ public final class Platform {
               down    stop a platform started by 'up'
               status  say whether the platform runs and whether each service is ready
               reset   delete .platform/data (the platform must be stopped)
+              demo [<people>]
+                      add a synthetic customer base to the running platform through its APIs
+                      (default 2000 people; 'up' adds one by itself the first time, sized by
+                      NEXTBEST_DEMO_PEOPLE, 0 for none)
               token <client-id> [<customer-id>]
                       print an access token of one of the standard API clients (agent-desktop,
                       mobile-app, web-app, marketer-console, privacy-console, platform-admin,
@@ -48,6 +52,8 @@ public final class Platform {
             Exit codes: 0 done; 1 failed (the message says why); 2 wrong usage;
                         3 already running, or a port is taken.
             """;
+
+    static final int DEFAULT_DEMO_PEOPLE = 2_000;
 
     private final PlatformSettings settings;
     private final PrintStream out;
@@ -68,7 +74,7 @@ public final class Platform {
         try {
             Path root = rootFrom(args);
             Platform platform = new Platform(PlatformSettings.from(root, System.getenv()), out);
-            if (!command.equals("token") && !parameters.isEmpty()) {
+            if (!command.equals("token") && !command.equals("demo") && !parameters.isEmpty()) {
                 throw new UsageException("'" + command + "' takes no arguments; try: deploy/platform help");
             }
             return switch (command) {
@@ -77,6 +83,7 @@ public final class Platform {
                 case "status" -> platform.status();
                 case "reset" -> platform.reset();
                 case "token" -> platform.token(parameters, err);
+                case "demo" -> platform.demo(parameters);
                 case "help", "--help", "-h" -> platform.help();
                 default -> throw new UsageException("unknown command '" + command + "'; try: deploy/platform help");
             };
@@ -133,6 +140,54 @@ public final class Platform {
         return OK;
     }
 
+    private int demo(List<String> parameters) {
+        if (parameters.size() > 1 || (parameters.size() == 1 && !parameters.get(0).matches("[1-9][0-9]{0,5}"))) {
+            throw new UsageException("usage: deploy/platform demo [<people>], people from 1 to 999999");
+        }
+        if (runningPlatform().isEmpty()) {
+            out.println("The platform is not running. Start it with: deploy/platform up");
+            return FAILED;
+        }
+        buildDemoPopulation(parameters.isEmpty() ? DEFAULT_DEMO_PEOPLE : Integer.parseInt(parameters.get(0)),
+                System.currentTimeMillis());
+        return OK;
+    }
+
+    /** The first time the platform starts with no demo data, it builds some, so a new user sees real profiles. */
+    private void seedDemoPopulationOnce() {
+        Path marker = settings.data().resolve("demo-population");
+        int people = demoPeople(System.getenv("NEXTBEST_DEMO_PEOPLE"));
+        if (people == 0 || Files.exists(marker)) {
+            return;
+        }
+        try {
+            long events = buildDemoPopulation(people, 1);
+            Files.writeString(marker, people + " people, " + events + " events, " + java.time.Instant.now() + "\n");
+        } catch (IOException | RuntimeException e) {
+            out.println("The demo population could not be built: " + e.getMessage()
+                    + "\nThe platform runs without it; to try again: deploy/platform demo");
+        }
+    }
+
+    private long buildDemoPopulation(int people, long seed) {
+        String secret = new LocalSecrets(settings.home().resolve("secrets")).clientSecrets().getProperty("platform-services");
+        int identityPort = settings.port(ServiceDefinition.ALL.get(0));
+        TokenRequest.Answer answer = TokenRequest.send(identityPort, "platform-services", secret, Optional.empty());
+        String token = answer.token().orElseThrow(() -> new IllegalStateException("no token: " + answer.error()));
+        int profilePort = settings.port(ServiceDefinition.ALL.get(1));
+        return new DemoPopulation(identityPort, profilePort, token, out).build(people, seed);
+    }
+
+    static int demoPeople(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return DEFAULT_DEMO_PEOPLE;
+        }
+        if (!setting.trim().matches("[0-9]{1,6}")) {
+            throw new UsageException("NEXTBEST_DEMO_PEOPLE must be a number of people from 0 to 999999, not '" + setting + "'");
+        }
+        return Integer.parseInt(setting.trim());
+    }
+
     private int help() {
         StringBuilder ports = new StringBuilder();
         PlatformSettings.DEFAULT_PORTS.forEach((variable, port) ->
@@ -169,6 +224,7 @@ public final class Platform {
             out.println("\nThe platform did not start: " + e.getMessage());
             return FAILED; // the shutdown hook stops what did start
         }
+        seedDemoPopulationOnce();
         platform.printEndpoints();
         awaitUninterruptibly(stopped);
         return OK;
