@@ -1,6 +1,7 @@
 package dev.nextbest.profile.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nextbest.profile.events.PoisonEventException;
 import dev.nextbest.profile.security.Caller;
@@ -42,9 +43,11 @@ public class EventIngestionResource {
     private final CustomerEventPublisher publisher;
     private final ObjectMapper json;
     private final Caller caller;
+    private final RawIdentifiers rawIdentifiers;
 
     public EventIngestionResource(CustomerEventReader reader, CustomerEventPublisher publisher, ObjectMapper json,
-                                  Caller caller) {
+                                  Caller caller, RawIdentifiers rawIdentifiers) {
+        this.rawIdentifiers = rawIdentifiers;
         this.reader = reader;
         this.publisher = publisher;
         this.json = json;
@@ -63,11 +66,24 @@ public class EventIngestionResource {
             content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> ingest(byte[] body) {
         List<JsonNode> items = items(body);
+        // Events that name their customer by raw identifiers are resolved first (concurrently); a refusal is
+        // that event's reason, the others go on.
+        List<Uni<Object>> resolving = items.stream().map(item -> rawIdentifiers.carries(item)
+                ? rawIdentifiers.resolve((ObjectNode) item).<Object>map(resolved -> resolved)
+                        .onFailure(PoisonEventException.class).recoverWithItem(refusal -> refusal)
+                : Uni.createFrom().<Object>item(item)).toList();
+        return Uni.join().all(resolving).andFailFast().chain(this::accept);
+    }
+
+    private Uni<Response> accept(List<Object> items) {
         List<CustomerEvent> accepted = new ArrayList<>();
         List<byte[]> acceptedBytes = new ArrayList<>();
         List<IngestionResult.Rejected> rejected = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             try {
+                if (items.get(i) instanceof PoisonEventException refused) {
+                    throw refused;
+                }
                 byte[] bytes = json.writeValueAsBytes(items.get(i));
                 CustomerEvent event = reader.read(bytes, null);
                 if (!caller.mayActFor(event.customerId())) {

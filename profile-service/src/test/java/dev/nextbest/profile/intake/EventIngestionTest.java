@@ -17,7 +17,9 @@ import static dev.nextbest.profile.interactions.CustomerEvents.interaction;
 import static dev.nextbest.profile.interactions.CustomerEvents.newCustomerId;
 import static dev.nextbest.profile.interactions.CustomerEvents.structured;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -100,6 +102,29 @@ class EventIngestionTest extends RealServers {
     void refusesTokensWithoutAnIngestingRole() {
         post(TestTokens.token("marketer-console", "marketer"), event(newCustomerId(), MORNING,
                 "{\"channel\":\"web\",\"kind\":\"page-view\"}")).then().statusCode(403);
+    }
+
+    @Test
+    void anEventWithRawIdentifiersIsRefusedWhenTheyAreMalformedOrIdentityServiceIsAwayAndNeverEchoesThem() {
+        String customer = newCustomerId();
+        String malformed = "{\"specversion\":\"1.0\",\"id\":\"raw-1\",\"source\":\"/channels/web\","
+                + "\"type\":\"dev.nextbest.customer.interaction.v1\",\"time\":\"2026-11-20T09:00:00Z\","
+                + "\"data\":{\"channel\":\"web\",\"kind\":\"page-view\",\"identifiers\":[{\"type\":\"email\"}]}}";
+        // In the tests identity-service is not there (the client points at a closed port).
+        String unresolvable = "{\"specversion\":\"1.0\",\"id\":\"raw-2\",\"source\":\"/channels/web\","
+                + "\"type\":\"dev.nextbest.customer.interaction.v1\",\"time\":\"2026-11-20T09:00:00Z\","
+                + "\"data\":{\"channel\":\"web\",\"kind\":\"page-view\","
+                + "\"identifiers\":[{\"type\":\"cookie_id\",\"value\":\"c00kie-4711\"}]}}";
+
+        String answer = post(agent(), "[" + malformed + "," + unresolvable + ","
+                + event(customer, MORNING, "{\"channel\":\"web\",\"kind\":\"page-view\"}") + "]").then()
+                .statusCode(202)
+                .body("accepted", equalTo(1))
+                .body("rejected.index", contains(0, 1))
+                .body("rejected[0].reason", containsString("data.identifiers[0] needs a type and a value"))
+                .body("rejected[1].reason", containsString("identity-service could not resolve its identifiers now"))
+                .extract().asString();
+        assertThat(answer).doesNotContain("c00kie-4711");
     }
 
     private static io.restassured.response.Response post(String token, String body) {

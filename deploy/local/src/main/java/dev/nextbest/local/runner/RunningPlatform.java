@@ -77,7 +77,7 @@ final class RunningPlatform {
         LocalSecrets secrets = new LocalSecrets(settings.home().resolve("secrets"));
         for (ServiceDefinition definition : ServiceDefinition.ALL) {
             Map<String, String> config = new LinkedHashMap<>(servers.quarkusConfig(definition.database()));
-            config.putAll(tokenConfig(definition));
+            config.putAll(tokenConfig(definition, secrets));
             if (definition.name().equals(ServiceDefinition.IDENTITY)) {
                 config.putAll(secrets.identityConfig());
             }
@@ -109,13 +109,20 @@ final class RunningPlatform {
     }
 
     /** Every service verifies tokens of identity-service, which publishes its keys at its JWKS endpoint. */
-    private Map<String, String> tokenConfig(ServiceDefinition service) {
+    private Map<String, String> tokenConfig(ServiceDefinition service, LocalSecrets secrets) {
         String issuer = issuer();
         if (service.name().equals(ServiceDefinition.IDENTITY)) {
             return Map.of("nextbest.identity.tokens.issuer", issuer);
         }
-        return Map.of("mp.jwt.verify.issuer", issuer,
-                "mp.jwt.verify.publickey.location", issuer + "/identity/v1/oauth2/jwks");
+        Map<String, String> config = new LinkedHashMap<>(Map.of("mp.jwt.verify.issuer", issuer,
+                "mp.jwt.verify.publickey.location", issuer + "/identity/v1/oauth2/jwks"));
+        if (service.name().equals("profile-service")) {
+            // Ingestion has raw identifiers resolved by identity-service, as the platform-services client.
+            config.put("quarkus.rest-client.identity.url", issuer);
+            config.put("quarkus.oidc-client.auth-server-url", issuer);
+            config.put("quarkus.oidc-client.credentials.secret", secrets.clientSecrets().getProperty("platform-services"));
+        }
+        return config;
     }
 
     private String issuer() {
