@@ -154,8 +154,8 @@ final class DemoPopulation {
                 person.ownsPromoted(), person.optedOut(), person.activity());
     }
 
-    /** About six months of what the person did, oldest first. */
-    private List<ObjectNode> history(Person person, Random random, Instant now) {
+    /** About six months of what the person did, as CloudEvents for the ingestion API. */
+    List<ObjectNode> history(Person person, Random random, Instant now) {
         List<ObjectNode> events = new ArrayList<>();
         Instant joined = now.minus(30 + random.nextInt(150), ChronoUnit.DAYS);
         ObjectNode attributes = json.createObjectNode();
