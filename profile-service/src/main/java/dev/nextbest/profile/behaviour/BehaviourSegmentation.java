@@ -4,12 +4,10 @@ import dev.nextbest.profile.profiles.Profile;
 import dev.nextbest.profile.profiles.ProfileCache;
 import dev.nextbest.profile.profiles.ProfileRepository;
 import dev.nextbest.profile.snapshots.ProfileUpdates;
+import dev.nextbest.profile.work.Background;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -78,11 +76,8 @@ public class BehaviourSegmentation {
         run.status = BehaviourRun.Status.RUNNING.name();
         run.startedAt = Instant.now();
         return Panache.withTransaction(() -> runs.persist(run))
-                .invoke(() -> {
-                    Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-                    VertxContextSafetyToggle.setContextSafe(context, true);
-                    context.runOnContext(ignored -> execute(id).subscribe().with(done -> { }, failure -> { }));
-                })
+                // execute() records its own failure in the run.
+                .invoke(() -> Background.start(vertx, () -> execute(id), failure -> { }))
                 .onFailure().invoke(() -> running.set(null));
     }
 

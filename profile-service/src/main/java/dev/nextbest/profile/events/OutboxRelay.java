@@ -2,14 +2,12 @@ package dev.nextbest.profile.events;
 
 import io.cloudevents.jackson.JsonFormat;
 import dev.nextbest.profile.store.JsonRows;
+import dev.nextbest.profile.work.Background;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -66,11 +64,8 @@ public class OutboxRelay {
      * and its request need not wait for Kafka. Failures are left to the next sweep.
      */
     public void trigger() {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> publishPending().subscribe().with(
-                done -> { },
-                failure -> LOG.warnf("outbox relay: publishing failed, the sweep will retry: %s", failure.toString())));
+        Background.start(vertx, this::publishPending, failure ->
+                LOG.warnf("outbox relay: publishing failed, the sweep will retry: %s", failure.toString()));
     }
 
     // Not before the application runs: until then the Kafka channel may not be connected yet.

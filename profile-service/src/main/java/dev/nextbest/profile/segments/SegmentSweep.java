@@ -5,13 +5,11 @@ import dev.nextbest.profile.profiles.Profile;
 import dev.nextbest.profile.profiles.ProfileCache;
 import dev.nextbest.profile.profiles.ProfileRepository;
 import dev.nextbest.profile.snapshots.ProfileUpdates;
+import dev.nextbest.profile.work.Background;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -54,10 +52,8 @@ public class SegmentSweep {
 
     /** Starts a sweep without waiting for it, on a context of its own. */
     public void trigger() {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> sweep().subscribe().with(changed -> { },
-                failure -> LOG.warnf("segment sweep failed, the next one will catch up: %s", failure.toString())));
+        Background.start(vertx, this::sweep, failure ->
+                LOG.warnf("segment sweep failed, the next one will catch up: %s", failure.toString()));
     }
 
     @Scheduled(every = "${nextbest.profile.segments.sweep-interval}", delayed = "${nextbest.profile.segments.sweep-interval}",
