@@ -20,10 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
-@Path("/profile/v1/behavioural-segments/runs")
+@Path(BehaviourResource.RUNS)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Behavioural segments", description = "Segments learnt from behaviour (k-means), with drift between runs")
 public class BehaviourResource {
+
+    static final String RUNS = "/profile/v1/behavioural-segments/runs";
 
     private final BehaviourSegmentation segmentation;
     private final BehaviourRunRepository runs;
@@ -43,7 +45,7 @@ public class BehaviourResource {
         return segmentation.start("request").map(run -> {
             if (run == null) {
                 throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
-                        .withDetail("a run is in progress: " + segmentation.inProgress()).build();
+                        .withDetail("a run is in progress; follow it at " + RUNS + "/latest once it completes").build();
             }
             return Response.accepted(run).location(uri.getAbsolutePathBuilder().path(run.id.toString()).build()).build();
         });

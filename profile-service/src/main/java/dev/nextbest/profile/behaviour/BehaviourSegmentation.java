@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Learns behavioural segments: reads every profile's behaviour vector (a page at a time, without locks),
+ * Learns behavioural segments, one run at a time across replicas: reads every profile's behaviour vector (a page at a time, without locks),
  * clusters them ({@link BehaviourClustering}), compares with the last completed run, then writes each
  * customer whose cluster changed (a page per transaction, under lock, with a snapshot and a cache update, as
  * for any change) and records the run. On a schedule and on request; one run at a time in a replica.
@@ -33,6 +34,8 @@ public class BehaviourSegmentation {
 
     private static final Logger LOG = Logger.getLogger(BehaviourSegmentation.class);
     static final int PAGE = 1_000;
+    /** A run still RUNNING after this long belonged to a replica that stopped mid-run. */
+    static final Duration STALE_AFTER = Duration.ofHours(6);
     /** Fewer profiles than this per cluster and the clusters say nothing; the run is skipped. */
     static final int MIN_PROFILES_PER_CLUSTER = 10;
 
@@ -55,15 +58,10 @@ public class BehaviourSegmentation {
         this.clusters = clusters;
     }
 
-    /** The run in progress in this replica, if any. */
-    public UUID inProgress() {
-        return running.get();
-    }
-
     /**
-     * Records a new run and starts it in the background.
+     * Records a new run and starts it in the background; one at a time across all replicas.
      *
-     * @return the run as started, or null when one is in progress already
+     * @return the run as started, or null when one is in progress already (here or in another replica)
      */
     public Uni<BehaviourRun> start(String trigger) {
         UUID id = UUID.randomUUID();
@@ -75,10 +73,17 @@ public class BehaviourSegmentation {
         run.trigger = trigger;
         run.status = BehaviourRun.Status.RUNNING.name();
         run.startedAt = Instant.now();
-        return Panache.withTransaction(() -> runs.persist(run))
-                // execute() records its own failure in the run.
-                .invoke(() -> Background.start(vertx, () -> execute(id), failure -> { }))
-                .onFailure().invoke(() -> running.set(null));
+        return Panache.withTransaction(() -> runs.startUnlessRunning(run, STALE_AFTER))
+                .invoke(started -> {
+                    if (started) {
+                        // execute() records its own failure in the run.
+                        Background.start(vertx, () -> execute(id), failure -> { });
+                    } else {
+                        running.set(null);
+                    }
+                })
+                .onFailure().invoke(() -> running.set(null))
+                .map(started -> started ? run : null);
     }
 
     @Scheduled(every = "${nextbest.profile.behaviour.interval}", delayed = "${nextbest.profile.behaviour.interval}",

@@ -6,8 +6,13 @@ import dev.nextbest.profile.RealServers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.UUID;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +27,7 @@ import static dev.nextbest.profile.interactions.CustomerEvents.structured;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Learning behavioural segments over real profiles, on request, and the drift between two runs. */
@@ -30,6 +36,9 @@ class BehaviouralSegmentsTest extends RealServers {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String RUNS = "/profile/v1/behavioural-segments/runs";
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @Test
     void learnsSegmentsPutsEachCustomerInOneAndReportsDriftOnTheNextRun() {
@@ -75,13 +84,43 @@ class BehaviouralSegmentsTest extends RealServers {
                 .body("id", equalTo(second.<String>path("id")));
     }
 
+    @Test
+    void oneRunAtATimeAcrossReplicasUnlessTheOtherIsStale() throws Exception {
+        UUID elsewhere = UUID.randomUUID();
+        // A run another replica started a minute ago and is still working on.
+        sql("insert into behaviour_run (id, trigger, status, started_at) values (?, 'schedule', 'RUNNING', now() - interval '1 minute')",
+                elsewhere);
+        try {
+            given().auth().oauth2(marketer()).post(RUNS).then().statusCode(409)
+                    .contentType("application/problem+json").body("detail", containsString("a run is in progress"));
+
+            // That replica died hours ago, mid-run: its run no longer holds others back.
+            sql("update behaviour_run set started_at = now() - interval '7 hours' where id = ?", elsewhere);
+            awaitEnd(given().auth().oauth2(marketer()).post(RUNS).then().statusCode(202).extract().header("Location"));
+        } finally {
+            sql("delete from behaviour_run where id = ?", elsewhere);
+        }
+    }
+
+    private void sql(String statement, UUID id) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             PreparedStatement s = c.prepareStatement(statement)) {
+            s.setObject(1, id);
+            s.executeUpdate();
+        }
+    }
+
     private static ExtractableResponse<Response> runToCompletion() {
         String location = given().auth().oauth2(marketer()).post(RUNS).then().statusCode(202)
                 .body("status", equalTo("RUNNING")).extract().header("Location");
-        await().atMost(PATIENCE).until(() -> !"RUNNING".equals(given().auth().oauth2(marketer()).get(location)
-                .then().extract().path("status")));
+        awaitEnd(location);
         return given().auth().oauth2(marketer()).get(location).then().statusCode(200)
                 .body("status", equalTo("COMPLETED")).extract();
+    }
+
+    private static void awaitEnd(String run) {
+        await().atMost(PATIENCE).until(() -> !"RUNNING".equals(given().auth().oauth2(marketer()).get(run)
+                .then().extract().path("status")));
     }
 
     private static io.restassured.response.ValidatableResponse profile(String customer) {
