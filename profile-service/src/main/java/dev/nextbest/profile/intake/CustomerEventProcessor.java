@@ -156,8 +156,11 @@ public class CustomerEventProcessor {
             List<Profile> changed = List.copyOf(locked.values());
             return Multi.createFrom().iterable(changed).onItem().transformToUniAndConcatenate(segments::update)
                     .collect().asList()
-                    .chain(() -> profiles.save(changed))
-                    .chain(() -> updates.changed(changed));
+                    // PostgreSQL saves the profiles while the snapshots are built and sent: both are under the
+                    // profiles' locks and before the commit, which is all their order needs.
+                    .chain(() -> Uni.combine().all()
+                            .unis(profiles.save(changed), Uni.createFrom().deferred(() -> updates.changed(changed)))
+                            .discardItems());
         });
     }
 }
