@@ -29,7 +29,7 @@ public final class TransientFailures {
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8);
     }
 
-    public static boolean mayPass(Throwable failure) {
+    private static boolean mayPass(Throwable failure) {
         return !(failure instanceof PoisonEventException) && !isRejectedData(failure);
     }
 

@@ -25,11 +25,6 @@ public class ProfileMergeRepository implements PanacheRepositoryBase<ProfileMerg
         this.rows = rows;
     }
 
-    /** The merge that absorbed this customer and was not undone, or null. */
-    public Uni<ProfileMerge> activeMergeOf(String customerId) {
-        return find("absorbedId = ?1 and undoneAt is null", customerId).firstResult();
-    }
-
     /** For each of these customers that a merge absorbed (and that was not undone): that merge. */
     public Uni<Map<String, ProfileMerge>> activeMergesOf(Collection<String> customerIds) {
         return rows.readOnly(ACTIVE_MERGES, ProfileMerge.class, List.copyOf(customerIds))
