@@ -10,7 +10,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Something the platform can recommend to a customer, e.g. a retention offer or a service fix. */
+/**
+ * Something the platform can recommend to a customer, e.g. a retention offer or a service fix: its stable
+ * key, a summary of its latest version (for listing), and which version is live. The versions themselves
+ * are {@link ActionVersion}s.
+ */
 @Entity
 @Table(name = "action")
 public class Action {
@@ -34,12 +38,18 @@ public class Action {
 
     public String description;
 
+    /** The latest version's status. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ActionStatus status;
 
+    /** The latest version. */
     @Column(nullable = false)
     public int version;
+
+    /** The version decisions offer, or null while none is ACTIVE. */
+    @Column(name = "live_version")
+    public Integer liveVersion;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

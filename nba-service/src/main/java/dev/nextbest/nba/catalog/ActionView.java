@@ -3,12 +3,11 @@ package dev.nextbest.nba.catalog;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An action as the API returns it and as catalog-changes events carry it. */
-public record ActionView(UUID id, String key, String name, String issue, String group, String description,
-                         ActionStatus status, int version, Instant createdAt, Instant updatedAt) {
-
-    static ActionView of(Action action) {
-        return new ActionView(action.id, action.key, action.name, action.issue, action.group, action.description,
-                action.status, action.version, action.createdAt, action.updatedAt);
-    }
+/**
+ * An action as the API returns it and as catalog-changes events carry it: the latest version (number, status
+ * and definition), and which version is live.
+ */
+public record ActionView(UUID id, String key, int version, ActionStatus status, Integer liveVersion,
+                         ActionDefinition definition, String note, String changedBy, Instant createdAt,
+                         Instant updatedAt) {
 }

@@ -1,20 +1,11 @@
 package dev.nextbest.nba.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.format.EventFormat;
-import io.cloudevents.core.provider.EventFormatProvider;
-import io.cloudevents.jackson.JsonFormat;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * Writes events into the transactional outbox, as CloudEvents 1.0 in structured JSON (CloudEvents SDK).
@@ -24,13 +15,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    static final URI SOURCE = URI.create("/nba-service");
+    private final Envelopes envelopes;
 
-    private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
-    private final ObjectMapper mapper;
-
-    public Outbox(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public Outbox(Envelopes envelopes) {
+        this.envelopes = envelopes;
     }
 
     /**
@@ -41,29 +29,13 @@ public class Outbox {
      * @param data    serialised as the event's JSON data
      */
     public Uni<CloudEvent> add(String topic, String key, String type, String subject, Object data) {
-        CloudEvent event = CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
-                .withSource(SOURCE)
-                .withType(type)
-                .withSubject(subject)
-                .withTime(Instant.now().atOffset(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .withData(json(data))
-                .build();
+        CloudEvent event = envelopes.event(type, subject, data);
         OutboxEvent row = new OutboxEvent();
         row.topic = topic;
         row.recordKey = key;
         row.eventId = event.getId();
-        row.payload = format.serialize(event);
+        row.payload = envelopes.serialize(event);
         row.createdAt = Instant.now();
         return Panache.getSession().chain(session -> session.persist(row)).replaceWith(event);
-    }
-
-    private byte[] json(Object data) {
-        try {
-            return mapper.writeValueAsBytes(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event data cannot be written as JSON: " + data.getClass(), e);
-        }
     }
 }

@@ -88,7 +88,7 @@ class ActionResourceTest {
                 .post(ACTIONS).then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("violations.field", hasItems(containsString("key"), containsString("name"), containsString("issue")));
+                .body("violations.field", hasItems(containsString("key"), containsString("definition")));
     }
 
     @Test
@@ -137,8 +137,9 @@ class ActionResourceTest {
 
     private static String action(String key) {
         return """
-                {"key":"%s","name":"10%% off for 12 months","issue":"retention","group":"discounts",
-                 "description":"For customers at risk of leaving"}""".formatted(key);
+                {"key":"%s","definition":{"name":"10%% off for 12 months","issue":"retention","group":"discounts",
+                 "description":"For customers at risk of leaving","value":120,
+                 "treatments":[{"key":"script","channel":"agent","placement":"not-used-by-tests","message":"Offer 10%% off"}]}}""".formatted(key);
     }
 
     /** A valid access token for this test's calls. */

@@ -1,0 +1,35 @@
+package dev.nextbest.nba.decision;
+
+import dev.nextbest.nba.catalog.ActionDefinition;
+import dev.nextbest.nba.live.LiveAction;
+
+/** One live action's way through one decision's funnel: where it dropped, or its scores. */
+final class Candidate {
+
+    final LiveAction action;
+    ActionDefinition.Treatment treatment;
+    Stage stage;
+    String reason;
+    /** The model's propensity, or the action's base propensity when no model scores its group. */
+    double modelPropensity = Double.NaN;
+    String model;
+    /** The propensity arbitration used: the model's, blended with an exploration draw when exploring. */
+    double propensity = Double.NaN;
+    double value = Double.NaN;
+    double contextWeight = 1;
+    double priority = Double.NaN;
+    double selectionProbability = Double.NaN;
+
+    Candidate(LiveAction action) {
+        this.action = action;
+    }
+
+    boolean alive() {
+        return stage == null;
+    }
+
+    void drop(Stage where, String why) {
+        this.stage = where;
+        this.reason = why;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.nextbest.nba.decision;
+
+import dev.nextbest.nba.catalog.DecisionSettings;
+import dev.nextbest.nba.contact.ContactHistory;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What one decision knows: the customer's snapshot (as JSON values, and as CEL values), the request's context
+ * (with channel and placement added), their contact history, the settings in force and the time.
+ */
+final class DecisionContext {
+
+    final String customerId;
+    final DecisionRequest request;
+    final boolean profileKnown;
+    /** The snapshot as parsed JSON, for models. */
+    final Map<String, Object> profile;
+    /** The request context with channel and placement, for models. */
+    final Map<String, Object> context;
+    final ContactHistory contacts;
+    final DecisionSettings settings;
+    final Instant now;
+    private final Map<String, Object> celProfile;
+    private final Map<String, Object> celTraits;
+    private final Map<String, Object> celContext;
+
+    DecisionContext(String customerId, DecisionRequest request, Map<String, Object> profile, ContactHistory contacts,
+                    DecisionSettings settings, Instant now) {
+        this.customerId = customerId;
+        this.request = request;
+        this.profileKnown = profile != null;
+        this.profile = profile == null ? Map.of() : profile;
+        Map<String, Object> context = new HashMap<>(request.contextOrEmpty());
+        context.put("channel", request.channel());
+        if (request.placement() != null) {
+            context.put("placement", request.placement());
+        }
+        this.context = context;
+        this.contacts = contacts;
+        this.settings = settings;
+        this.now = now;
+        this.celProfile = dev.nextbest.nba.policy.CelValues.map(this.profile);
+        this.celTraits = dev.nextbest.nba.policy.CelValues.map(this.profile.get("traits"));
+        this.celContext = dev.nextbest.nba.policy.CelValues.map(context);
+    }
+
+    /** What a policy expression about this candidate sees. */
+    Map<String, Object> variables(Map<String, Object> action) {
+        return Map.of("profile", celProfile, "traits", celTraits, "context", celContext, "action", action);
+    }
+
+    /** CUSTOMER or PROSPECT; someone the platform has no profile of yet is a prospect. */
+    String kind() {
+        Object kind = profile.get("kind");
+        return kind == null ? "PROSPECT" : kind.toString();
+    }
+
+    /** Holds the product: a holding ACTIVE or SUSPENDED. */
+    boolean holds(String product) {
+        if (profile.get("holdings") instanceof Map<?, ?> holdings && holdings.get(product) instanceof Map<?, ?> holding) {
+            Object status = holding.get("status");
+            return "ACTIVE".equals(status) || "SUSPENDED".equals(status);
+        }
+        return false;
+    }
+
+    String placementKey() {
+        return request.channel() + "/" + (request.placement() == null ? "" : request.placement());
+    }
+}

@@ -1,0 +1,211 @@
+package dev.nextbest.nba.decision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nextbest.nba.events.Envelopes;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.jackson.JsonFormat;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Every decision, whole (candidates, scores, chosen actions with their selection probabilities, model and
+ * catalogue versions): to the {@value #TOPIC} topic, keyed by customer, for audit and off-policy
+ * evaluation, and to PostgreSQL for replay. Neither write is on the decision's path: decisions are queued
+ * and written in batches every {@code nextbest.decisions.log-interval}, one statement per batch, and a
+ * decision not yet written is replayed from the queue. A failed write is retried; a send Kafka refuses is
+ * counted ({@code nba_decision_log_failures_total}) and logged, never dropped silently.
+ */
+@ApplicationScoped
+public class DecisionLog {
+
+    public static final String TOPIC = "nba-decisions";
+    public static final String TYPE = "dev.nextbest.nba.decision-made.v1";
+    private static final Logger LOG = Logger.getLogger(DecisionLog.class);
+    private static final byte[] CONTENT_TYPE = JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
+    private static final int BATCH = 1000;
+    private static final int MAX_PENDING = 100_000;
+
+    private final MutinyEmitter<byte[]> emitter;
+    private final Envelopes envelopes;
+    private final ObjectMapper json;
+    private final Pool pool;
+    private final Vertx vertx;
+    private final Duration interval;
+    private final Duration retention;
+    private final ConcurrentLinkedQueue<Decision> queue = new ConcurrentLinkedQueue<>();
+    private final Map<UUID, Decision> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean flushing = new AtomicBoolean();
+    private final Counter kafkaFailures;
+    private final Counter storeFailures;
+    private final Counter overflow;
+    private long timer = -1;
+
+    public DecisionLog(@Channel("nba-decisions") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
+                       MutinyEmitter<byte[]> emitter, Envelopes envelopes, ObjectMapper json, Pool pool, Vertx vertx,
+                       MeterRegistry registry,
+                       @ConfigProperty(name = "nextbest.decisions.log-interval", defaultValue = "200ms") Duration interval,
+                       @ConfigProperty(name = "nextbest.decisions.retention", defaultValue = "P30D") Duration retention) {
+        this.emitter = emitter;
+        this.envelopes = envelopes;
+        this.json = json;
+        this.pool = pool;
+        this.vertx = vertx;
+        this.interval = interval;
+        this.retention = retention;
+        this.kafkaFailures = registry.counter("nba.decision.log.failures", "store", "kafka");
+        this.storeFailures = registry.counter("nba.decision.log.failures", "store", "postgresql");
+        this.overflow = registry.counter("nba.decision.log.failures", "store", "queue-full");
+        registry.gauge("nba.decision.log.queued", queued);
+    }
+
+    void start(@Observes StartupEvent started) {
+        timer = vertx.setPeriodic(interval.toMillis(), id -> flush());
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        flush();
+    }
+
+    public void record(Decision decision) {
+        if (queued.get() >= MAX_PENDING) {
+            // PostgreSQL has been away long enough to fill the queue: say so rather than grow without bound.
+            overflow.increment();
+            LOG.errorf("decision %s is not kept for replay: %d decisions wait to be written", decision.decisionId(), MAX_PENDING);
+        } else {
+            pending.put(decision.decisionId(), decision);
+            queue.add(decision);
+            queued.incrementAndGet();
+        }
+        publish(decision);
+    }
+
+    /** A decision made here or by any replica, from the queue or PostgreSQL. */
+    public Uni<Optional<Decision>> find(UUID id) {
+        Decision waiting = pending.get(id);
+        if (waiting != null) {
+            return Uni.createFrom().item(Optional.of(waiting));
+        }
+        return pool.preparedQuery("SELECT record FROM decision WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(read(rows.iterator().next().getString(0))) : Optional.empty());
+    }
+
+    private void publish(Decision decision) {
+        CloudEvent event = envelopes.event(decision.decisionId().toString(), TYPE,
+                decision.customerId() == null ? decision.decisionId().toString() : decision.customerId(),
+                decision.madeAt(), decision);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", CONTENT_TYPE);
+        Message<byte[]> message = Message.of(envelopes.serialize(event)).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(decision.customerId() == null ? decision.decisionId().toString() : decision.customerId())
+                .withHeaders(headers)
+                .build());
+        try {
+            emitter.sendMessage(message).subscribe().with(ok -> { }, failure -> {
+                kafkaFailures.increment();
+                LOG.warnf("decision %s could not be sent to %s: %s", decision.decisionId(), TOPIC, failure.getMessage());
+            });
+        } catch (RuntimeException full) {
+            kafkaFailures.increment();
+            LOG.warnf("decision %s could not be sent to %s: %s", decision.decisionId(), TOPIC, full.getMessage());
+        }
+    }
+
+    void flush() {
+        if (queue.isEmpty() || !flushing.compareAndSet(false, true)) {
+            return;
+        }
+        List<Decision> batch = new ArrayList<>(BATCH);
+        for (Decision next; batch.size() < BATCH && (next = queue.poll()) != null; ) {
+            batch.add(next);
+        }
+        UUID[] ids = new UUID[batch.size()];
+        String[] customers = new String[batch.size()];
+        OffsetDateTime[] times = new OffsetDateTime[batch.size()];
+        String[] records = new String[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            Decision decision = batch.get(i);
+            ids[i] = decision.decisionId();
+            customers[i] = decision.customerId();
+            times[i] = decision.madeAt().atOffset(ZoneOffset.UTC);
+            records[i] = write(decision);
+        }
+        pool.preparedQuery("""
+                        INSERT INTO decision (id, customer_id, made_at, record)
+                        SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[])
+                        ON CONFLICT (id) DO NOTHING""")
+                .execute(Tuple.of(ids, customers, times, records))
+                .subscribe().with(done -> {
+                    batch.forEach(decision -> pending.remove(decision.decisionId()));
+                    queued.addAndGet(-batch.size());
+                    flushing.set(false);
+                    if (!queue.isEmpty()) {
+                        flush();
+                    }
+                }, failure -> {
+                    storeFailures.increment();
+                    LOG.warnf("%d decisions could not be written for replay (retried): %s", batch.size(), failure.getMessage());
+                    queue.addAll(batch);
+                    flushing.set(false);
+                });
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    Uni<Void> prune() {
+        return pool.preparedQuery("DELETE FROM decision WHERE made_at < $1")
+                .execute(Tuple.of(Instant.now().minus(retention).atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
+    private String write(Decision decision) {
+        try {
+            return json.writeValueAsString(decision);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Decision read(String text) {
+        try {
+            return json.readValue(text, Decision.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored decision cannot be read", e);
+        }
+    }
+}

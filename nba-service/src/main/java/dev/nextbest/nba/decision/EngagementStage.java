@@ -1,0 +1,103 @@
+package dev.nextbest.nba.decision;
+
+import dev.nextbest.nba.catalog.ActionDefinition;
+import dev.nextbest.nba.live.LiveAction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who may be offered what, here and now: validity window, a treatment for the channel, audience, the
+ * never-offer-what-is-held rule (holdings from the profile, and purchases reported as responses since), and
+ * the engagement policies (eligibility, applicability, suitability; issue, group, then action).
+ */
+@ApplicationScoped
+class EngagementStage {
+
+    void apply(List<Candidate> candidates, DecisionContext decision) {
+        for (Candidate candidate : candidates) {
+            LiveAction action = candidate.action;
+            ActionDefinition definition = action.definition();
+            if (!action.validAt(decision.now)) {
+                candidate.drop(Stage.VALIDITY, "only valid from " + orAlways(definition.validFrom()) + " until " + orAlways(definition.validTo()));
+                continue;
+            }
+            candidate.treatment = action.treatment(decision.request.channel(), decision.request.placement());
+            if (candidate.treatment == null) {
+                candidate.drop(Stage.CHANNEL, "no treatment for " + decision.placementKey());
+                continue;
+            }
+            String audience = audienceProblem(definition.audienceOrAll(), decision.kind());
+            if (audience != null) {
+                candidate.drop(Stage.AUDIENCE, audience);
+                continue;
+            }
+            if (definition.product() != null) {
+                String held = heldProblem(definition.product(), decision);
+                if (held != null) {
+                    candidate.drop(Stage.PRODUCT_HELD, held);
+                    continue;
+                }
+            }
+            Map<String, Object> variables = decision.variables(action.variable());
+            if (!passes(candidate, Stage.ELIGIBILITY, action.eligibility(), variables)
+                    || !passes(candidate, Stage.APPLICABILITY, action.applicability(), variables)) {
+                continue;
+            }
+            passes(candidate, Stage.SUITABILITY, action.suitability(), variables);
+        }
+    }
+
+    private static boolean passes(Candidate candidate, Stage stage, List<LiveAction.NamedCondition> conditions,
+                                  Map<String, Object> variables) {
+        for (LiveAction.NamedCondition condition : conditions) {
+            try {
+                if (!condition.condition().test(variables)) {
+                    candidate.drop(stage, condition.origin() + " policy is false: " + condition.expression());
+                    return false;
+                }
+            } catch (Exception e) {
+                candidate.drop(stage, condition.origin() + " policy could not be evaluated (" + e.getMessage() + "): "
+                        + condition.expression());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String audienceProblem(ActionDefinition.Audience audience, String kind) {
+        return switch (audience) {
+            case ALL -> null;
+            case CUSTOMERS -> "CUSTOMER".equals(kind) ? null : "for customers only; this is a " + kind.toLowerCase();
+            case PROSPECTS -> "PROSPECT".equals(kind) ? null : "for prospects only; this is a " + kind.toLowerCase();
+        };
+    }
+
+    private static String heldProblem(String product, DecisionContext decision) {
+        if (decision.holds(product)) {
+            return "the customer already holds " + product;
+        }
+        long boughtAt = decision.contacts.boughtAt(product);
+        if (boughtAt > 0) {
+            Duration ago = Duration.ofSeconds(Math.max(0, decision.now.getEpochSecond() - boughtAt));
+            return "the customer bought " + product + " " + humane(ago) + " ago (a conversion response)";
+        }
+        return null;
+    }
+
+    static String humane(Duration duration) {
+        if (duration.toDays() > 0) {
+            return duration.toDays() + " days";
+        }
+        if (duration.toHours() > 0) {
+            return duration.toHours() + " hours";
+        }
+        return Math.max(1, duration.toMinutes()) + " minutes";
+    }
+
+    private static Object orAlways(Object bound) {
+        return bound == null ? "always" : bound;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.nextbest.nba;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nextbest.local.testing.TestKafka;
+import dev.nextbest.local.testing.TestTokens;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the decision tests share: actions made live through the real API (created, submitted, approved by a
+ * privacy officer), profile snapshots sent through the real broker, decision settings, and decisions. Each
+ * test works in a placement of its own, so that the actions of other tests never reach its candidates.
+ */
+public final class Fixtures {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final String ACTIONS = "/nba/v1/catalog/actions";
+
+    private Fixtures() {
+    }
+
+    public static String marketer() {
+        return TestTokens.token("test-marketer", "marketer");
+    }
+
+    public static String officer() {
+        return TestTokens.token("test-officer", "privacy-officer");
+    }
+
+    public static String agent() {
+        return TestTokens.token("test-agent", "agent");
+    }
+
+    public static String newCustomer() {
+        return "cus_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    public static String newPlacement() {
+        return "p-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A valid definition: one agent treatment in the placement, value 100; change what a test needs. */
+    public static Map<String, Object> definition(String name, String placement) {
+        Map<String, Object> definition = new LinkedHashMap<>();
+        definition.put("name", name);
+        definition.put("issue", "retention");
+        definition.put("group", "tests");
+        definition.put("value", 100);
+        definition.put("treatments", new ArrayList<>(List.of(Map.of("key", "script", "channel", "agent",
+                "placement", placement, "message", "Offer " + name))));
+        return definition;
+    }
+
+    /** Creates the action, submits it and has a privacy officer approve it; returns its id. */
+    public static String live(String key, Map<String, Object> definition) {
+        String id = given().auth().oauth2(marketer()).contentType("application/json")
+                .body(json(Map.of("key", key, "definition", definition)))
+                .post(ACTIONS).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(marketer()).contentType("application/json").body("{\"version\":1}")
+                .post(ACTIONS + "/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(officer()).contentType("application/json").body("{\"version\":1}")
+                .post(ACTIONS + "/" + id + "/approve").then().statusCode(200);
+        return id;
+    }
+
+    public static String key(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Decision settings for deterministic tests: no control group, no exploration; change what a test needs. */
+    public static Map<String, Object> settings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("channelCaps", new HashMap<>(Map.of("email", Map.of("max", 3, "days", 7))));
+        settings.put("placements", new HashMap<>());
+        settings.put("controlGroup", new HashMap<>(Map.of("percent", 0, "period", "MONTH", "behaviour", "NO_ACTION")));
+        settings.put("exploration", new HashMap<>(Map.of("enabled", false, "modelWeight", 0.8)));
+        settings.put("arbitration", new HashMap<>(Map.of("propensity", true, "contextWeight", true, "value", true, "levers", true)));
+        settings.put("serviceLevelMs", 5000);
+        return settings;
+    }
+
+    public static void apply(Map<String, Object> settings) {
+        given().auth().oauth2(marketer()).contentType("application/json").body(json(settings))
+                .put("/nba/v1/catalog/settings").then().statusCode(200);
+    }
+
+    /** Sends a profile snapshot through profile-updates and waits until the decision path has it. */
+    public static void snapshot(String customer, Map<String, Object> data) {
+        Map<String, Object> full = new LinkedHashMap<>(data);
+        full.put("customerId", customer);
+        full.putIfAbsent("kind", "CUSTOMER");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        full.put("updatedAt", now.toString());
+        full.put("computedAt", now.toString());
+        byte[] event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString()).withSource(URI.create("/profile-service"))
+                .withType("dev.nextbest.profile.profile-updated.v1").withSubject(customer).withTime(now)
+                .withDataContentType("application/json").withData(json(full).getBytes(StandardCharsets.UTF_8)).build());
+        TestKafka.send("profile-updates", customer, event);
+        String marker = (String) full.get("updatedAt");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            io.quarkus.redis.datasource.RedisDataSource redis = io.quarkus.arc.Arc.container()
+                    .instance(io.quarkus.redis.datasource.RedisDataSource.class).get();
+            String stored = redis.value(String.class).get("nba:features:" + customer);
+            return stored != null && stored.contains(marker.substring(0, 19));
+        });
+    }
+
+    public static ValidatableResponse decide(String token, Map<String, Object> request) {
+        return given().auth().oauth2(token).contentType("application/json").body(json(request))
+                .post("/nba/v1/decisions").then();
+    }
+
+    /** A decision for the customer on the agent desktop, in the placement. */
+    public static JsonPath decision(String customer, String placement, Map<String, Object> context, boolean explain) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("customer", Map.of("id", customer));
+        request.put("channel", "agent");
+        request.put("placement", placement);
+        request.put("context", context);
+        request.put("limit", 5);
+        request.put("explain", explain);
+        return decide(agent(), request).statusCode(200).extract().jsonPath();
+    }
+
+    public static List<String> chosen(JsonPath decision) {
+        return decision.getList("actions.actionKey");
+    }
+
+    /** Where the action left the funnel. */
+    public static String stage(JsonPath decision, String actionKey) {
+        return decision.getString("funnel.find { it.actionKey == '" + actionKey + "' }.stage");
+    }
+
+    public static String reason(JsonPath decision, String actionKey) {
+        return decision.getString("funnel.find { it.actionKey == '" + actionKey + "' }.reason");
+    }
+
+    public static void respond(String customer, String action, String type, String decisionId) {
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("responseId", UUID.randomUUID().toString());
+        response.put("decisionId", decisionId);
+        response.put("customerId", customer);
+        response.put("action", action);
+        response.put("type", type);
+        response.put("channel", "agent");
+        given().auth().oauth2(agent()).contentType("application/json").body(json(response))
+                .post("/nba/v1/responses").then().statusCode(202);
+    }
+
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
