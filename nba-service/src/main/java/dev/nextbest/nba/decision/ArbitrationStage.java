@@ -45,30 +45,82 @@ class ArbitrationStage {
         return ranked;
     }
 
-    /** For every chosen candidate, how often it is among the chosen when the exploration step is drawn again. */
+    /**
+     * For every chosen candidate, how often it is among the chosen when the exploration step is drawn again.
+     * Only contenders are drawn: a candidate whose best possible priority (its posterior draw at 1) stays
+     * below what the k-th best is sure of (draws at 0) can never be chosen.
+     */
     void estimateSelectionProbabilities(List<Candidate> ranked, List<Candidate> chosen, DecisionSettings settings,
                                         BetaSampler sampler) {
         if (!settings.exploration().enabled() || chosen.isEmpty()) {
             chosen.forEach(candidate -> candidate.selectionProbability = 1.0);
             return;
         }
-        Map<Candidate, Integer> hits = new HashMap<>();
-        double[] priorities = new double[ranked.size()];
-        Integer[] order = new Integer[ranked.size()];
+        int k = chosen.size();
+        double weight = settings.exploration().modelWeight();
+        List<Candidate> contenders = contenders(ranked, k, weight, settings.arbitration());
+        int n = contenders.size();
+        double[] factors = new double[n];
+        double[] alphas = new double[n];
+        double[] betas = new double[n];
+        for (int i = 0; i < n; i++) {
+            Candidate candidate = contenders.get(i);
+            factors[i] = priority(candidate, 1.0, settings.arbitration());
+            ActionPosteriors.Posterior posterior = posteriors.of(candidate.action.key());
+            alphas[i] = posterior.alpha();
+            betas[i] = posterior.beta();
+        }
+        boolean usePropensity = settings.arbitration().propensity();
+        int[] hits = new int[n];
+        int[] top = new int[k];
+        double[] topPriority = new double[k];
         for (int draw = 0; draw < PROBABILITY_DRAWS; draw++) {
-            for (int i = 0; i < ranked.size(); i++) {
-                Candidate candidate = ranked.get(i);
-                priorities[i] = priority(candidate, propensity(candidate, settings.exploration(), sampler), settings.arbitration());
-                order[i] = i;
+            java.util.Arrays.fill(topPriority, Double.NEGATIVE_INFINITY);
+            for (int i = 0; i < n; i++) {
+                double propensity = weight * contenders.get(i).modelPropensity + (1 - weight) * sampler.next(alphas[i], betas[i]);
+                double priority = (usePropensity ? propensity : 1.0) * factors[i];
+                // Insert into the k best so far (k is small: the actions asked for).
+                for (int slot = 0; slot < k; slot++) {
+                    if (priority > topPriority[slot]) {
+                        System.arraycopy(topPriority, slot, topPriority, slot + 1, k - slot - 1);
+                        System.arraycopy(top, slot, top, slot + 1, k - slot - 1);
+                        topPriority[slot] = priority;
+                        top[slot] = i;
+                        break;
+                    }
+                }
             }
-            java.util.Arrays.sort(order, (a, b) -> Double.compare(priorities[b], priorities[a]));
-            for (int top = 0; top < Math.min(chosen.size(), order.length); top++) {
-                Candidate candidate = ranked.get(order[top]);
-                hits.merge(candidate, 1, Integer::sum);
+            for (int slot = 0; slot < Math.min(k, n); slot++) {
+                hits[top[slot]]++;
             }
         }
+        Map<Candidate, Integer> byCandidate = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            byCandidate.put(contenders.get(i), hits[i]);
+        }
         chosen.forEach(candidate -> candidate.selectionProbability =
-                Math.max(1, hits.getOrDefault(candidate, 0)) / (double) PROBABILITY_DRAWS);
+                Math.max(1, byCandidate.getOrDefault(candidate, 0)) / (double) PROBABILITY_DRAWS);
+    }
+
+    /** The candidates that can reach the k best under some exploration draw. */
+    private static List<Candidate> contenders(List<Candidate> ranked, int k, double weight, DecisionSettings.Arbitration factors) {
+        if (!factors.propensity() || ranked.size() <= k) {
+            return ranked;
+        }
+        double[] surely = new double[ranked.size()];
+        for (int i = 0; i < ranked.size(); i++) {
+            surely[i] = priority(ranked.get(i), weight * ranked.get(i).modelPropensity, factors);
+        }
+        double[] sorted = surely.clone();
+        java.util.Arrays.sort(sorted);
+        double threshold = sorted[sorted.length - k];
+        List<Candidate> contenders = new ArrayList<>();
+        for (Candidate candidate : ranked) {
+            if (priority(candidate, weight * candidate.modelPropensity + (1 - weight), factors) >= threshold) {
+                contenders.add(candidate);
+            }
+        }
+        return contenders;
     }
 
     private double propensity(Candidate candidate, DecisionSettings.Exploration exploration, BetaSampler sampler) {

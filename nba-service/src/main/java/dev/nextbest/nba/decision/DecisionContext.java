@@ -26,6 +26,7 @@ final class DecisionContext {
     private final Map<String, Object> celProfile;
     private final Map<String, Object> celTraits;
     private final Map<String, Object> celContext;
+    private final String kind;
 
     DecisionContext(String customerId, DecisionRequest request, Map<String, Object> profile, ContactHistory contacts,
                     DecisionSettings settings, Instant now) {
@@ -45,6 +46,22 @@ final class DecisionContext {
         this.celProfile = dev.nextbest.nba.policy.CelValues.map(this.profile);
         this.celTraits = dev.nextbest.nba.policy.CelValues.map(this.profile.get("traits"));
         this.celContext = dev.nextbest.nba.policy.CelValues.map(context);
+        Object kind = this.profile.get("kind");
+        this.kind = kind == null ? "PROSPECT" : kind.toString();
+    }
+
+    /**
+     * An expression that does not read {@code action} has one outcome per decision: worked out for the first
+     * candidate that needs it, remembered for the others (a Boolean, a Double, or the evaluation error's message).
+     */
+    private final Map<Object, Object> perCustomer = new java.util.IdentityHashMap<>();
+
+    Object remembered(Object expression) {
+        return perCustomer.get(expression);
+    }
+
+    void remember(Object expression, Object outcome) {
+        perCustomer.put(expression, outcome);
     }
 
     /** What a policy expression about this candidate sees. */
@@ -54,8 +71,7 @@ final class DecisionContext {
 
     /** CUSTOMER or PROSPECT; someone the platform has no profile of yet is a prospect. */
     String kind() {
-        Object kind = profile.get("kind");
-        return kind == null ? "PROSPECT" : kind.toString();
+        return kind;
     }
 
     /** Holds the product: a holding ACTIVE or SUSPENDED. */

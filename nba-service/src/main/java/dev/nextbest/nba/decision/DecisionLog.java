@@ -2,9 +2,6 @@ package dev.nextbest.nba.decision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nextbest.nba.events.Envelopes;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.jackson.JsonFormat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -12,13 +9,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -42,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every decision, whole (candidates, scores, chosen actions with their selection probabilities, model and
- * catalogue versions): to the {@value #TOPIC} topic, keyed by customer, for audit and off-policy
+ * catalogue versions): to the {@value #TOPIC} topic (CloudEvents binary mode), keyed by customer, for audit and off-policy
  * evaluation, and to PostgreSQL for replay. Neither write is on the decision's path: decisions are queued
  * and written in batches every {@code nextbest.decisions.log-interval}, one statement per batch, and a
  * decision not yet written is replayed from the queue. A failed write is retried; a send Kafka refuses is
@@ -54,18 +51,21 @@ public class DecisionLog {
     public static final String TOPIC = "nba-decisions";
     public static final String TYPE = "dev.nextbest.nba.decision-made.v1";
     private static final Logger LOG = Logger.getLogger(DecisionLog.class);
-    private static final byte[] CONTENT_TYPE = JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
+    private static final java.net.URI SOURCE = java.net.URI.create("/nba-service");
     private static final int BATCH = 1000;
     private static final int MAX_PENDING = 100_000;
 
     private final MutinyEmitter<byte[]> emitter;
-    private final Envelopes envelopes;
     private final ObjectMapper json;
     private final Pool pool;
     private final Vertx vertx;
     private final Duration interval;
     private final Duration retention;
-    private final ConcurrentLinkedQueue<Decision> queue = new ConcurrentLinkedQueue<>();
+    /** A decision and its JSON, written once for both stores. */
+    private record Entry(Decision decision, byte[] json) {
+    }
+
+    private final ConcurrentLinkedQueue<Entry> queue = new ConcurrentLinkedQueue<>();
     private final Map<UUID, Decision> pending = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean flushing = new AtomicBoolean();
@@ -75,12 +75,11 @@ public class DecisionLog {
     private long timer = -1;
 
     public DecisionLog(@Channel("nba-decisions") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
-                       MutinyEmitter<byte[]> emitter, Envelopes envelopes, ObjectMapper json, Pool pool, Vertx vertx,
+                       MutinyEmitter<byte[]> emitter, ObjectMapper json, Pool pool, Vertx vertx,
                        MeterRegistry registry,
                        @ConfigProperty(name = "nextbest.decisions.log-interval", defaultValue = "200ms") Duration interval,
                        @ConfigProperty(name = "nextbest.decisions.retention", defaultValue = "P30D") Duration retention) {
         this.emitter = emitter;
-        this.envelopes = envelopes;
         this.json = json;
         this.pool = pool;
         this.vertx = vertx;
@@ -104,16 +103,17 @@ public class DecisionLog {
     }
 
     public void record(Decision decision) {
+        Entry entry = new Entry(decision, write(decision));
         if (queued.get() >= MAX_PENDING) {
             // PostgreSQL has been away long enough to fill the queue: say so rather than grow without bound.
             overflow.increment();
             LOG.errorf("decision %s is not kept for replay: %d decisions wait to be written", decision.decisionId(), MAX_PENDING);
         } else {
             pending.put(decision.decisionId(), decision);
-            queue.add(decision);
+            queue.add(entry);
             queued.incrementAndGet();
         }
-        publish(decision);
+        publish(entry);
     }
 
     /** A decision made here or by any replica, from the queue or PostgreSQL. */
@@ -126,16 +126,23 @@ public class DecisionLog {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(read(rows.iterator().next().getString(0))) : Optional.empty());
     }
 
-    private void publish(Decision decision) {
-        CloudEvent event = envelopes.event(decision.decisionId().toString(), TYPE,
-                decision.customerId() == null ? decision.decisionId().toString() : decision.customerId(),
-                decision.madeAt(), decision);
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", CONTENT_TYPE);
-        Message<byte[]> message = Message.of(envelopes.serialize(event)).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(decision.customerId() == null ? decision.decisionId().toString() : decision.customerId())
-                .withHeaders(headers)
-                .build());
+    /**
+     * CloudEvents binary mode (the Kafka binding: ce_* headers, the decision as the value), written by the
+     * connector: the decision's JSON is written once and not wrapped again.
+     */
+    private void publish(Entry entry) {
+        Decision decision = entry.decision();
+        String key = decision.customerId() == null ? decision.decisionId().toString() : decision.customerId();
+        Message<byte[]> message = Message.of(entry.json())
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(decision.decisionId().toString())
+                        .withSource(SOURCE)
+                        .withType(TYPE)
+                        .withSubject(key)
+                        .withTimestamp(decision.madeAt().atZone(ZoneOffset.UTC))
+                        .withDataContentType("application/json")
+                        .build())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
         try {
             emitter.sendMessage(message).subscribe().with(ok -> { }, failure -> {
                 kafkaFailures.increment();
@@ -151,8 +158,8 @@ public class DecisionLog {
         if (queue.isEmpty() || !flushing.compareAndSet(false, true)) {
             return;
         }
-        List<Decision> batch = new ArrayList<>(BATCH);
-        for (Decision next; batch.size() < BATCH && (next = queue.poll()) != null; ) {
+        List<Entry> batch = new ArrayList<>(BATCH);
+        for (Entry next; batch.size() < BATCH && (next = queue.poll()) != null; ) {
             batch.add(next);
         }
         UUID[] ids = new UUID[batch.size()];
@@ -160,11 +167,11 @@ public class DecisionLog {
         OffsetDateTime[] times = new OffsetDateTime[batch.size()];
         String[] records = new String[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
-            Decision decision = batch.get(i);
+            Decision decision = batch.get(i).decision();
             ids[i] = decision.decisionId();
             customers[i] = decision.customerId();
             times[i] = decision.madeAt().atOffset(ZoneOffset.UTC);
-            records[i] = write(decision);
+            records[i] = new String(batch.get(i).json(), StandardCharsets.UTF_8);
         }
         pool.preparedQuery("""
                         INSERT INTO decision (id, customer_id, made_at, record)
@@ -172,7 +179,7 @@ public class DecisionLog {
                         ON CONFLICT (id) DO NOTHING""")
                 .execute(Tuple.of(ids, customers, times, records))
                 .subscribe().with(done -> {
-                    batch.forEach(decision -> pending.remove(decision.decisionId()));
+                    batch.forEach(entry -> pending.remove(entry.decision().decisionId()));
                     queued.addAndGet(-batch.size());
                     flushing.set(false);
                     if (!queue.isEmpty()) {
@@ -193,9 +200,9 @@ public class DecisionLog {
                 .replaceWithVoid();
     }
 
-    private String write(Decision decision) {
+    private byte[] write(Decision decision) {
         try {
-            return json.writeValueAsString(decision);
+            return json.writeValueAsBytes(decision);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -142,8 +142,7 @@ public class DecisionPipeline {
                     "the customer is in the control group this period (" + settings.controlGroup().behaviour() + ")"));
         } else {
             for (int i = chosen.size(); i < ranked.size(); i++) {
-                ranked.get(i).drop(Stage.ARBITRATION, "ranked " + (i + 1) + " of " + ranked.size() + "; " + wanted
-                        + " asked for (or allowed at " + context.placementKey() + ")");
+                ranked.get(i).drop(Stage.ARBITRATION, "ranked " + (i + 1) + " of " + ranked.size() + "; " + wanted + " returned");
             }
         }
         return reserveVolumes(chosen, ranked, now, inControl ? 3 : 1).map(returned -> {
@@ -286,6 +285,7 @@ public class DecisionPipeline {
         }
     }
 
+    /** Six significant decimals are more than any score means, and keep the decision log small. */
     private static double round(double value) {
         return Double.isNaN(value) ? 0 : Math.round(value * 1_000_000d) / 1_000_000d;
     }

@@ -42,29 +42,46 @@ class EngagementStage {
                 }
             }
             Map<String, Object> variables = decision.variables(action.variable());
-            if (!passes(candidate, Stage.ELIGIBILITY, action.eligibility(), variables)
-                    || !passes(candidate, Stage.APPLICABILITY, action.applicability(), variables)) {
+            if (!passes(candidate, Stage.ELIGIBILITY, action.eligibility(), variables, decision)
+                    || !passes(candidate, Stage.APPLICABILITY, action.applicability(), variables, decision)) {
                 continue;
             }
-            passes(candidate, Stage.SUITABILITY, action.suitability(), variables);
+            passes(candidate, Stage.SUITABILITY, action.suitability(), variables, decision);
         }
     }
 
     private static boolean passes(Candidate candidate, Stage stage, List<LiveAction.NamedCondition> conditions,
-                                  Map<String, Object> variables) {
+                                  Map<String, Object> variables, DecisionContext decision) {
         for (LiveAction.NamedCondition condition : conditions) {
-            try {
-                if (!condition.condition().test(variables)) {
-                    candidate.drop(stage, condition.origin() + " policy is false: " + condition.expression());
-                    return false;
-                }
-            } catch (Exception e) {
-                candidate.drop(stage, condition.origin() + " policy could not be evaluated (" + e.getMessage() + "): "
+            Object outcome = outcome(condition, variables, decision);
+            if (outcome instanceof String error) {
+                candidate.drop(stage, condition.origin() + " policy could not be evaluated (" + error + "): "
                         + condition.expression());
+                return false;
+            }
+            if (!(Boolean) outcome) {
+                candidate.drop(stage, condition.origin() + " policy is false: " + condition.expression());
                 return false;
             }
         }
         return true;
+    }
+
+    /** TRUE, FALSE, or the evaluation error's message; once per decision unless the condition reads the action. */
+    private static Object outcome(LiveAction.NamedCondition named, Map<String, Object> variables, DecisionContext decision) {
+        boolean perCustomer = !named.condition().readsAction();
+        Object outcome = perCustomer ? decision.remembered(named.condition()) : null;
+        if (outcome == null) {
+            try {
+                outcome = named.condition().test(variables);
+            } catch (Exception e) {
+                outcome = String.valueOf(e.getMessage());
+            }
+            if (perCustomer) {
+                decision.remember(named.condition(), outcome);
+            }
+        }
+        return outcome;
     }
 
     private static String audienceProblem(ActionDefinition.Audience audience, String kind) {

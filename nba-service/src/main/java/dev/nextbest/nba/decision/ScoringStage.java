@@ -2,6 +2,8 @@ package dev.nextbest.nba.decision;
 
 import ai.onnxruntime.OrtException;
 import dev.nextbest.nba.learning.ActionPosteriors;
+import dev.nextbest.nba.live.LiveAction;
+import dev.nextbest.nba.policy.PolicyExpressions;
 import dev.nextbest.nba.scoring.FeatureEncoder;
 import dev.nextbest.nba.scoring.ModelRegistry;
 import dev.nextbest.nba.scoring.ServingModel;
@@ -56,10 +58,8 @@ class ScoringStage {
         Set<String> used = new TreeSet<>();
         byModel.forEach((model, scored) -> {
             FeatureEncoder encoder = model.encoder();
-            float[] rows = new float[scored.size() * encoder.width()];
-            for (int i = 0; i < scored.size(); i++) {
-                encoder.encode(decision.profile, decision.context, scored.get(i).action.variable(), rows, i * encoder.width());
-            }
+            float[] rows = encoder.encodeBatch(decision.profile, decision.context,
+                    scored.stream().map(candidate -> candidate.action.variable()).toList());
             try {
                 float[] scores = model.score(rows, scored.size());
                 for (int i = 0; i < scored.size(); i++) {
@@ -83,24 +83,31 @@ class ScoringStage {
     }
 
     private static void value(Candidate candidate, DecisionContext decision) {
-        Map<String, Object> variables = null;
-        if (candidate.action.valueExpression() != null) {
-            variables = decision.variables(candidate.action.variable());
-            try {
-                candidate.value = Math.max(0, candidate.action.valueExpression().evaluate(variables));
-            } catch (Exception e) {
-                candidate.value = 0;
-            }
-        } else {
-            candidate.value = candidate.action.definition().value();
+        LiveAction action = candidate.action;
+        candidate.value = action.valueExpression() == null ? action.definition().value()
+                : Math.max(0, evaluate(action.valueExpression(), candidate, decision, 0));
+        if (action.contextWeight() != null) {
+            candidate.contextWeight = Math.max(0, evaluate(action.contextWeight(), candidate, decision, 1));
         }
-        if (candidate.action.contextWeight() != null) {
-            try {
-                candidate.contextWeight = Math.max(0, candidate.action.contextWeight().evaluate(
-                        variables != null ? variables : decision.variables(candidate.action.variable())));
-            } catch (Exception e) {
-                candidate.contextWeight = 1;
-            }
+    }
+
+    /** The expression's value, or {@code fallback} when it cannot be worked out; once per decision unless it reads the action. */
+    private static double evaluate(PolicyExpressions.Number expression, Candidate candidate, DecisionContext decision,
+                                   double fallback) {
+        boolean perCustomer = !expression.readsAction();
+        Object known = perCustomer ? decision.remembered(expression) : null;
+        if (known instanceof Double value) {
+            return value;
         }
+        double value;
+        try {
+            value = expression.evaluate(decision.variables(candidate.action.variable()));
+        } catch (Exception e) {
+            value = fallback;
+        }
+        if (perCustomer) {
+            decision.remember(expression, value);
+        }
+        return value;
     }
 }

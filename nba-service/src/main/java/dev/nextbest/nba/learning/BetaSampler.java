@@ -2,7 +2,7 @@ package dev.nextbest.nba.learning;
 
 import java.util.SplittableRandom;
 
-/** Draws from Beta(alpha, beta) as X / (X + Y) with X, Y Gamma draws (Marsaglia and Tsang; alpha, beta >= 1). */
+/** Draws from Beta(alpha, beta) as X / (X + Y) with X, Y Gamma draws (Marsaglia and Tsang; alpha, beta >= 1). Not thread-safe: one per decision. */
 public final class BetaSampler {
 
     private final SplittableRandom random;
@@ -12,6 +12,9 @@ public final class BetaSampler {
     }
 
     public double next(double alpha, double beta) {
+        if (alpha == 1 && beta == 1) {
+            return random.nextDouble();  // Beta(1, 1), an action nobody has answered yet, is uniform
+        }
         double x = gamma(alpha);
         double y = gamma(beta);
         return x / (x + y);
@@ -35,10 +38,8 @@ public final class BetaSampler {
         }
     }
 
-    /** Box-Muller; one of the pair is enough here. */
+    /** The JDK's ziggurat (RandomGenerator.nextGaussian), much cheaper than Box-Muller. */
     private double gaussian() {
-        double u = 1 - random.nextDouble();
-        double v = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+        return random.nextGaussian();
     }
 }

@@ -27,6 +27,8 @@ public class CatalogCompiler {
     }
 
     private final PolicyExpressions expressions;
+    /** Compiled conditions by expression, kept across revisions: a change recompiles only what is new. */
+    private final Map<String, PolicyExpressions.Condition> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CatalogCompiler(PolicyExpressions expressions) {
         this.expressions = expressions;
@@ -38,7 +40,9 @@ public class CatalogCompiler {
         Map<String, EngagementPolicy> groups = new HashMap<>();
         policies.forEach(policy -> ("issue".equals(policy.level) ? issues : groups).put(policy.name, policy));
         List<LiveAction> actions = new ArrayList<>();
-        Map<String, PolicyExpressions.Condition> compiled = new HashMap<>();
+        if (compiled.size() > 10_000) {
+            compiled.clear();
+        }
         for (Stored stored : versions) {
             try {
                 actions.add(compile(stored, issues.get(stored.definition().issue()), groups.get(stored.definition().group()), compiled));
@@ -91,7 +95,7 @@ public class CatalogCompiler {
         return List.copyOf(conditions);
     }
 
-    /** Each distinct expression is compiled once per revision, however many actions share it. */
+    /** Each distinct expression is compiled once, however many actions and revisions share it. */
     private LiveAction.NamedCondition named(Map<String, PolicyExpressions.Condition> compiled, String origin, String expression) {
         return new LiveAction.NamedCondition(origin, expression, compiled.computeIfAbsent(expression, expressions::condition));
     }

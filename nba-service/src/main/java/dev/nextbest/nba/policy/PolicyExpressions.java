@@ -42,11 +42,19 @@ public class PolicyExpressions {
     public interface Condition {
         /** @throws CelEvaluationException when it reads a value the candidate does not have */
         boolean test(Map<String, Object> variables) throws CelEvaluationException;
+
+        /**
+         * Whether it reads {@code action}: if not, it has one value per decision, however many candidates
+         * share it (a decision works it out once).
+         */
+        boolean readsAction();
     }
 
     /** A compiled number. */
     public interface Number {
         double evaluate(Map<String, Object> variables) throws CelEvaluationException;
+
+        boolean readsAction();
     }
 
     private final CelCompiler conditions = compiler(SimpleType.BOOL);
@@ -67,17 +75,41 @@ public class PolicyExpressions {
 
     /** @throws InvalidExpressionException saying what is wrong and where */
     public Condition condition(String expression) {
-        CelRuntime.Program program = program(conditions, expression);
-        return variables -> Boolean.TRUE.equals(program.eval(variables));
+        CelAbstractSyntaxTree ast = checked(conditions, expression);
+        CelRuntime.Program program = program(ast);
+        boolean readsAction = readsAction(ast);
+        return new Condition() {
+            @Override
+            public boolean test(Map<String, Object> variables) throws CelEvaluationException {
+                return Boolean.TRUE.equals(program.eval(variables));
+            }
+
+            @Override
+            public boolean readsAction() {
+                return readsAction;
+            }
+        };
     }
 
     /** @throws InvalidExpressionException saying what is wrong and where */
     public Number number(String expression) {
-        CelRuntime.Program program = program(numbers, expression);
-        return variables -> ((java.lang.Number) program.eval(variables)).doubleValue();
+        CelAbstractSyntaxTree ast = checked(numbers, expression);
+        CelRuntime.Program program = program(ast);
+        boolean readsAction = readsAction(ast);
+        return new Number() {
+            @Override
+            public double evaluate(Map<String, Object> variables) throws CelEvaluationException {
+                return ((java.lang.Number) program.eval(variables)).doubleValue();
+            }
+
+            @Override
+            public boolean readsAction() {
+                return readsAction;
+            }
+        };
     }
 
-    private CelRuntime.Program program(CelCompiler compiler, String expression) {
+    private static CelAbstractSyntaxTree checked(CelCompiler compiler, String expression) {
         CelValidationResult result = compiler.compile(expression);
         if (result.hasError()) {
             throw new InvalidExpressionException(result.getErrorString());
@@ -85,10 +117,24 @@ public class PolicyExpressions {
         try {
             CelAbstractSyntaxTree ast = result.getAst();
             checkFields(ast);
-            return runtime.createProgram(ast);
-        } catch (CelValidationException | CelEvaluationException e) {
+            return ast;
+        } catch (CelValidationException e) {
             throw new InvalidExpressionException(e.getMessage());
         }
+    }
+
+    private CelRuntime.Program program(CelAbstractSyntaxTree ast) {
+        try {
+            return runtime.createProgram(ast);
+        } catch (CelEvaluationException e) {
+            throw new InvalidExpressionException(e.getMessage());
+        }
+    }
+
+    private static boolean readsAction(CelAbstractSyntaxTree ast) {
+        return CelNavigableAst.fromAst(ast).getRoot().allNodes()
+                .anyMatch(node -> node.expr().exprKind().getKind() == CelExpr.ExprKind.Kind.IDENT
+                        && node.expr().ident().name().equals("action"));
     }
 
     /** {@code profile.x}, {@code traits.x} and {@code action.x} must name a field that exists. */

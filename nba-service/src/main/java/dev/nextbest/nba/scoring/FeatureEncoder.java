@@ -31,6 +31,30 @@ public final class FeatureEncoder {
         }
     }
 
+    /**
+     * Encodes many candidates of one request: the profile's and context's columns once, then each action's.
+     *
+     * @return {@code actions.size()} rows, one after the other
+     */
+    public float[] encodeBatch(Map<String, ?> profile, Map<String, ?> context, List<? extends Map<String, ?>> actions) {
+        float[] shared = new float[width];
+        int at = 0;
+        for (Column column : columns) {
+            at = column.root == 2 ? at + column.width : column.write(column.read(profile, context, null), shared, at);
+        }
+        float[] rows = new float[actions.size() * width];
+        for (int i = 0; i < actions.size(); i++) {
+            int offset = i * width;
+            System.arraycopy(shared, 0, rows, offset, width);
+            int position = offset;
+            for (Column column : columns) {
+                position = column.root == 2 ? column.write(column.read(null, null, actions.get(i)), rows, position)
+                        : position + column.width;
+            }
+        }
+        return rows;
+    }
+
     public float[] encode(Map<String, ?> profile, Map<String, ?> context, Map<String, ?> action) {
         float[] row = new float[width];
         encode(profile, context, action, row, 0);

@@ -44,7 +44,7 @@ public class ModelLoader {
         checkSources(spec, actionAttributes);
         OrtSession session;
         try {
-            session = OrtEnvironment.getEnvironment().createSession(onnx, new OrtSession.SessionOptions());
+            session = OrtEnvironment.getEnvironment().createSession(onnx, options());
         } catch (OrtException | RuntimeException e) {
             throw new InvalidModelException("the bytes are not a model ONNX Runtime can load: " + e.getMessage());
         }
@@ -59,6 +59,21 @@ public class ModelLoader {
             closeQuietly(session);
             throw e;
         }
+    }
+
+    /**
+     * One request's batch is small (at most the live catalogue): it runs on the calling thread. ONNX Runtime's
+     * own thread pool would spin between batches and take CPU from everything else on the node.
+     */
+    private static OrtSession.SessionOptions options() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(1);
+        options.setInterOpNumThreads(1);
+        options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        options.addConfigEntry("session.inter_op.allow_spinning", "0");
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        return options;
     }
 
     static void checkSources(FeatureSpec spec, Set<String> actionAttributes) throws InvalidModelException {

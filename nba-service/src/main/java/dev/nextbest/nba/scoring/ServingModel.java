@@ -72,11 +72,29 @@ public final class ServingModel implements AutoCloseable {
     /** @param rows {@code count} rows of {@link FeatureEncoder#width()} values; @return the positive class's probability per row */
     public float[] score(float[] rows, int count) throws OrtException {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
-        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(rows, 0, count * encoder.width()),
-                new long[] {count, encoder.width()});
+        FloatBuffer buffer = inputBuffer(count * encoder.width());
+        buffer.put(rows, 0, count * encoder.width()).flip();
+        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, buffer, new long[] {count, encoder.width()});
              OrtSession.Result result = session.run(Map.of(input, tensor), java.util.Set.of(output))) {
             return probabilities(result.get(output).orElseThrow(), count);
         }
+    }
+
+    /**
+     * A direct buffer per thread, reused: ONNX Runtime reads a direct buffer in place, where a heap array would
+     * be copied into a new direct buffer on every call (and direct buffers are costly to allocate and free).
+     */
+    private static final ThreadLocal<FloatBuffer[]> INPUTS = ThreadLocal.withInitial(() -> new FloatBuffer[1]);
+
+    private static FloatBuffer inputBuffer(int floats) {
+        FloatBuffer[] holder = INPUTS.get();
+        if (holder[0] == null || holder[0].capacity() < floats) {
+            holder[0] = java.nio.ByteBuffer.allocateDirect(Math.max(floats, 16 * 1024) * Float.BYTES)
+                    .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+        }
+        FloatBuffer buffer = holder[0];
+        buffer.clear();
+        return buffer;
     }
 
     /** A [N, 2] output gives the second column, a [N, 1] or [N] output its only one. */

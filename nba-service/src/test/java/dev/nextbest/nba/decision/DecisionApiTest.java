@@ -82,7 +82,7 @@ class DecisionApiTest extends RealServers {
         JsonPath withoutValue = decision(customer, placement, Map.of("intent", "cancel"), true);
         assertThat(chosen(withoutValue)).containsExactly(boosted, cheap);
         assertThat(stage(withoutValue, dear)).isEqualTo("ARBITRATION");
-        assertThat(reason(withoutValue, dear)).isEqualTo("ranked 3 of 4; 2 asked for (or allowed at agent/" + placement + ")");
+        assertThat(reason(withoutValue, dear)).isEqualTo("ranked 3 of 4; 2 returned");
     }
 
     @Test
@@ -120,9 +120,10 @@ class DecisionApiTest extends RealServers {
                 r -> r.value() != null && new String(r.value()).contains(id), Duration.ofSeconds(30));
         assertThat(record).isNotNull();
         assertThat(record.key()).isEqualTo(customer);
-        JsonNode event = JSON.readTree(record.value());
-        assertThat(event.get("type").asText()).isEqualTo("dev.nextbest.nba.decision-made.v1");
-        JsonNode data = event.get("data");
+        assertThat(TestKafka.header(record, "ce_type")).isEqualTo("dev.nextbest.nba.decision-made.v1");
+        assertThat(TestKafka.header(record, "ce_id")).isEqualTo(id);
+        assertThat(TestKafka.header(record, "ce_specversion")).isEqualTo("1.0");
+        JsonNode data = JSON.readTree(record.value());
         assertThat(data.get("actions").get(0).get("selectionProbability").asDouble()).isEqualTo(1.0);
         assertThat(data.get("funnel").size()).isGreaterThan(0);
         assertThat(data.get("catalogRevision").asLong()).isPositive();

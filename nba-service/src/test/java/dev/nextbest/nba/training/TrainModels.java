@@ -107,8 +107,8 @@ public final class TrainModels {
         Booster reference = XGBoost.train(all, params(Map.of()), 100, Map.of(), null, null);
         double referenceAuc = Auc.of(column(reference.predict(held)), outcomes);
 
-        System.out.println("   shipped: XGBoost, eta 0.05, depth 5, subsampled, early stopping on AUC");
-        Map<String, Object> tuned = params(Map.of("eta", 0.05, "max_depth", 5, "subsample", 0.8,
+        System.out.println("   shipped: XGBoost, eta 0.1, depth 6, subsampled, early stopping on AUC");
+        Map<String, Object> tuned = params(Map.of("eta", 0.1, "max_depth", 6, "subsample", 0.8,
                 "colsample_bytree", 0.8, "min_child_weight", 3, "eval_metric", "auc", "maximize_evaluation_metrics", true));
         Booster stopped = XGBoost.train(fit, tuned, 1500, Map.of("stop", stop), null, null, null, 50);
         int trees = Integer.parseInt(stopped.getAttr("best_iteration")) + 1;

@@ -29,18 +29,24 @@ public class CatalogChangeConsumer {
     private final ChangeRegister register;
     private final Counter registered;
     private final Counter duplicates;
+    private final Counter passedOver;
 
     public CatalogChangeConsumer(CloudEventCodec codec, ChangeRegister register, MeterRegistry registry) {
         this.codec = codec;
         this.register = register;
         this.registered = registry.counter("privacy.changes.registered");
         this.duplicates = registry.counter("privacy.changes.duplicates");
+        this.passedOver = registry.counter("privacy.changes.passed-over");
     }
 
     @Incoming("catalog-changes")
     @SuppressWarnings("unchecked")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = codec.decode(record.value());
+        if (ActionChanged.PASSED_OVER.contains(event.getType())) {
+            passedOver.increment();
+            return Uni.createFrom().voidItem();
+        }
         if (!ActionChanged.TYPES.contains(event.getType())) {
             throw new PoisonEventException("event " + event.getId() + " has type " + event.getType()
                     + ", which this consumer does not handle (expected one of " + ActionChanged.TYPES + ")");

@@ -34,7 +34,7 @@ public final class BenchmarkReport {
         md.append("# ").append(title).append("\n\n");
         md.append("Measured ").append(Instant.now()).append(" with `").append(command).append("`, ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(baseline.concurrency()).append(" concurrent clients, closed loop.\n\n");
+                .append(baseline.load()).append(".\n\n");
         md.append("| scenario | requests/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | throughput vs baseline | p99 vs baseline |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (HttpLoad.Result r : prepend(baseline, results)) {

@@ -1,5 +1,6 @@
 package dev.nextbest.local.benchmark;
 
+import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -17,12 +18,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * A closed-loop HTTP load: {@code concurrency} clients, each sending its next request as soon as the last
- * one answered, for a warm-up and then a measured period. Latencies go into HdrHistograms (microseconds).
+ * HTTP load for a warm-up and then a measured period, latencies in HdrHistograms (microseconds). Two shapes:
+ * {@link #run} is a closed loop ({@code concurrency} clients, each sending its next request as soon as the
+ * last one answered); {@link #atRate} an open loop at a fixed rate, which is how traffic arrives in
+ * production: each latency is counted from when the request was due to be sent, so a server that stalls
+ * is charged for every request that waited (no coordinated omission).
  */
 public final class HttpLoad {
 
     private static final long MAX_LATENCY_MICROS = Duration.ofSeconds(30).toNanos() / 1000;
+    private static final int MAX_IN_FLIGHT = 2_000;
 
     private HttpLoad() {
     }
@@ -31,7 +36,8 @@ public final class HttpLoad {
     public record Scenario(String name, Supplier<HttpRequest> request, int expectedStatus) {
     }
 
-    public record Result(String name, int concurrency, long requests, long errors, double seconds, Histogram latencies) {
+    /** @param load how the load was applied, e.g. "2 concurrent clients, closed loop" */
+    public record Result(String name, String load, long requests, long errors, double seconds, Histogram latencies) {
 
         public double throughput() {
             return requests / seconds;
@@ -89,7 +95,64 @@ public final class HttpLoad {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(scenario.name(), concurrency, requests.get(), errors.get(), measured.toNanos() / 1e9, merged);
+        return new Result(scenario.name(), concurrency + " concurrent clients, closed loop", requests.get(), errors.get(),
+                measured.toNanos() / 1e9, merged);
+    }
+
+    /**
+     * Sends {@code perSecond} requests a second, each at its due time whatever happened to the ones before
+     * (asynchronously, over as many connections as it takes, at most {@code MAX_IN_FLIGHT} outstanding).
+     */
+    public static Result atRate(Scenario scenario, int perSecond, Duration warmup, Duration measured, PrintStream progress) {
+        ExecutorService io = Executors.newFixedThreadPool(2);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        ConcurrentHistogram histogram = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
+        AtomicLong requests = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong inFlight = new AtomicLong();
+        long interval = 1_000_000_000L / perSecond;
+        long start = System.nanoTime();
+        long measureFrom = start + warmup.toNanos();
+        long end = measureFrom + measured.toNanos();
+        long nextReport = start + 5_000_000_000L;
+        for (long due = start; due < end; due += interval) {
+            sleepUntil(due);
+            boolean counted = due >= measureFrom;
+            if (inFlight.get() >= MAX_IN_FLIGHT) {
+                if (counted) {
+                    requests.incrementAndGet();
+                    errors.incrementAndGet();
+                    histogram.recordValue(MAX_LATENCY_MICROS);
+                }
+                continue;
+            }
+            inFlight.incrementAndGet();
+            long intended = due;
+            client.sendAsync(scenario.request().get(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                long latency = Math.min((System.nanoTime() - intended) / 1000, MAX_LATENCY_MICROS);
+                inFlight.decrementAndGet();
+                if (counted) {
+                    histogram.recordValue(latency);
+                    requests.incrementAndGet();
+                    if (failure != null || response.statusCode() != scenario.expectedStatus()) {
+                        errors.incrementAndGet();
+                    }
+                }
+            });
+            if (System.nanoTime() >= nextReport) {
+                progress.printf("  %-24s %3d/%d s  %,d requests measured%n", scenario.name(),
+                        (System.nanoTime() - start) / 1_000_000_000L, (end - start) / 1_000_000_000L, requests.get());
+                nextReport += 5_000_000_000L;
+            }
+        }
+        long drained = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < drained) {
+            sleepUntil(System.nanoTime() + 10_000_000L);
+        }
+        io.shutdownNow();
+        return new Result(scenario.name(), perSecond + " requests/s, open loop", requests.get(), errors.get(),
+                measured.toNanos() / 1e9, histogram);
     }
 
     private static boolean send(HttpClient client, Scenario scenario) {

@@ -153,6 +153,28 @@ public final class Platform {
         return OK;
     }
 
+    /** The first time the platform starts, nba-service gets the sample catalogue and the shipped models. */
+    private void loadSampleCatalogueOnce() {
+        Path marker = settings.data().resolve("demo-catalogue");
+        if (Files.exists(marker)) {
+            return;
+        }
+        try {
+            var secrets = new LocalSecrets(settings.home().resolve("secrets")).clientSecrets();
+            int identityPort = settings.port(ServiceDefinition.ALL.get(0));
+            String marketer = TokenRequest.send(identityPort, "marketer-console", secrets.getProperty("marketer-console"),
+                    Optional.empty()).token().orElseThrow(() -> new IllegalStateException("no marketer token"));
+            String officer = TokenRequest.send(identityPort, "privacy-console", secrets.getProperty("privacy-console"),
+                    Optional.empty()).token().orElseThrow(() -> new IllegalStateException("no privacy officer token"));
+            int live = new DemoCatalogue(settings.port(ServiceDefinition.ALL.get(3)), marketer, officer,
+                    settings.root().resolve("nba-service").resolve("models"), out).load();
+            Files.writeString(marker, live + " actions, " + java.time.Instant.now() + "\n");
+        } catch (IOException | RuntimeException e) {
+            out.println("The sample catalogue could not be loaded: " + e.getMessage()
+                    + "\nThe platform runs without it; `deploy/platform reset` starts again from nothing.");
+        }
+    }
+
     /** The first time the platform starts with no demo data, it builds some, so a new user sees real profiles. */
     private void seedDemoPopulationOnce() {
         Path marker = settings.data().resolve("demo-population");
@@ -224,6 +246,7 @@ public final class Platform {
             out.println("\nThe platform did not start: " + e.getMessage());
             return FAILED; // the shutdown hook stops what did start
         }
+        loadSampleCatalogueOnce();
         seedDemoPopulationOnce();
         platform.printEndpoints();
         awaitUninterruptibly(stopped);

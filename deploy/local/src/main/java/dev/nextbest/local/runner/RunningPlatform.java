@@ -122,6 +122,13 @@ final class RunningPlatform {
             config.put("quarkus.oidc-client.auth-server-url", issuer);
             config.put("quarkus.oidc-client.credentials.secret", secrets.clientSecrets().getProperty("platform-services"));
         }
+        if (service.name().equals("nba-service")) {
+            // Decisions have raw identifiers resolved by identity-service; the agent view reads profile-service.
+            config.put("quarkus.rest-client.identity.url", issuer);
+            config.put("quarkus.rest-client.profile.url", "http://127.0.0.1:" + settings.port(ServiceDefinition.ALL.get(1)));
+            config.put("quarkus.oidc-client.auth-server-url", issuer);
+            config.put("quarkus.oidc-client.credentials.secret", secrets.clientSecrets().getProperty("platform-services"));
+        }
         return config;
     }
 

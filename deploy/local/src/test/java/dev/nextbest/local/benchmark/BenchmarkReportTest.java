@@ -39,6 +39,6 @@ class BenchmarkReportTest {
         for (long i = 0; i < requests; i++) {
             histogram.recordValue(i % 100 == 0 ? slowMicros : typicalMicros);
         }
-        return new HttpLoad.Result(name, 4, requests, 0, 10.0, histogram);
+        return new HttpLoad.Result(name, "4 concurrent clients, closed loop", requests, 0, 10.0, histogram);
     }
 }
