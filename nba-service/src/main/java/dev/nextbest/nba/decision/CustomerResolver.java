@@ -1,6 +1,6 @@
 package dev.nextbest.nba.decision;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.nextbest.nba.identity.IdentityClient;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -22,20 +22,22 @@ import java.util.List;
  * The customer a decision is for: the id given, or the one identity-service resolves a raw identifier to
  * (e.g. the caller's phone number on the agent desktop). Resolutions are cached for a short while, keyed
  * by a SHA-256 of the identifier (the value itself is never kept), so a caller's repeated decisions during
- * one call cost one identity round trip.
+ * one call cost one identity round trip. A resolution runs to its end even when the decision that asked
+ * gave up waiting (its service level), so that the next decision finds it; concurrent decisions for one
+ * identifier share it. A failed one is not cached.
  */
 @ApplicationScoped
 public class CustomerResolver {
 
     private final IdentityClient identity;
-    private final Cache<String, String> resolved;
+    private final AsyncCache<String, String> resolved;
     private final Duration timeout;
 
     public CustomerResolver(@RestClient IdentityClient identity,
                             @ConfigProperty(name = "nextbest.decisions.identity-cache-ttl", defaultValue = "60s") Duration ttl,
                             @ConfigProperty(name = "nextbest.decisions.identity-timeout", defaultValue = "2s") Duration timeout) {
         this.identity = identity;
-        this.resolved = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
+        this.resolved = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).buildAsync();
         this.timeout = timeout;
     }
 
@@ -45,10 +47,12 @@ public class CustomerResolver {
         }
         DecisionRequest.RawIdentifier raw = customer.identifier();
         String key = digest(raw.type(), raw.value());
-        String cached = resolved.getIfPresent(key);
-        if (cached != null) {
-            return Uni.createFrom().item(cached);
-        }
+        // A stage of its own: a decision that stops waiting cancels it, not the shared resolution.
+        return Uni.createFrom().completionStage(resolved.get(key, (digest, executor) -> resolve(raw).subscribeAsCompletionStage())
+                .thenApply(customerId -> customerId));
+    }
+
+    private Uni<String> resolve(DecisionRequest.RawIdentifier raw) {
         IdentityClient.Request request = new IdentityClient.Request(
                 List.of(new IdentityClient.Identifier(raw.type(), raw.value(), Boolean.TRUE.equals(raw.verified()))),
                 "/nba-service/decisions", "PROSPECT");
@@ -57,10 +61,7 @@ public class CustomerResolver {
                 .onFailure(WebApplicationException.class).transform(CustomerResolver::explain)
                 .onFailure(failure -> !(failure instanceof HttpProblem)).transform(failure -> unavailable(
                         "identity-service cannot be reached to resolve the identifier"))
-                .map(resolution -> {
-                    resolved.put(key, resolution.customerId());
-                    return resolution.customerId();
-                });
+                .map(IdentityClient.Resolution::customerId);
     }
 
     /** identity-service refused the identifier (a 400 names why without quoting it): the caller's mistake. */
