@@ -86,7 +86,7 @@ class DecisionBenchmark {
         }
         List<String> customers = customers();
 
-        String bearer = TestTokens.bearer("benchmark-agent", "agent");
+        FreshToken bearer = new FreshToken();
         long cpuBefore = processCpuNanos();
         HttpLoad.Result baseline = HttpLoad.atRate(new HttpLoad.Scenario("bare endpoint (baseline)",
                 () -> HttpRequest.newBuilder(base.resolve("/q/health/live")).GET().build(), 200),
@@ -97,7 +97,7 @@ class DecisionBenchmark {
         long jitBefore = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         HttpLoad.Result decisions = HttpLoad.atRate(new HttpLoad.Scenario("decision, 100 candidates",
                 () -> HttpRequest.newBuilder(base.resolve("/nba/v1/decisions"))
-                        .header("Authorization", bearer).header("Content-Type", "application/json")
+                        .header("Authorization", bearer.get()).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(request(customers.get(ThreadLocalRandom.current().nextInt(CUSTOMERS)))))
                         .build(), 200),
                 RATE, WARMUP, MEASURED, System.out);
@@ -147,6 +147,25 @@ class DecisionBenchmark {
             }
         }
         return groups;
+    }
+
+    /** Tokens live minutes; the run lasts longer. A new one every minute, as a real client would renew it. */
+    private static final class FreshToken {
+        private volatile String token;
+        private volatile long issuedAt;
+
+        String get() {
+            long now = System.nanoTime();
+            if (token == null || now - issuedAt > 60_000_000_000L) {
+                synchronized (this) {
+                    if (token == null || now - issuedAt > 60_000_000_000L) {
+                        token = TestTokens.bearer("benchmark-agent", "agent");
+                        issuedAt = now;
+                    }
+                }
+            }
+            return token;
+        }
     }
 
     private static long gcMillis() {
