@@ -133,7 +133,7 @@ public class DecisionPipeline {
         contactPolicies.apply(candidates, context);
         List<String> models = List.copyOf(scoring.apply(candidates, context));
         BetaSampler sampler = new BetaSampler(id.getLeastSignificantBits());
-        int wanted = Math.min(request.limitOrDefault(), placementLimit(settings, context));
+        int wanted = Math.min(request.limitOrDefault(), placementLimit(settings, request));
         boolean inControl = ControlGroup.contains(customerId, settings.controlGroup(), now);
         List<Candidate> ranked = arbitration.rank(candidates, settings, sampler);
         List<Candidate> chosen = inControl ? controlChoice(ranked, settings, id) : new ArrayList<>(ranked.subList(0, Math.min(wanted, ranked.size())));
@@ -233,7 +233,7 @@ public class DecisionPipeline {
             }
         }
         fallbacks.sort(ArbitrationStage.ORDER);
-        int wanted = Math.min(request.limitOrDefault(), placementLimit(compiled.settings(), null, request));
+        int wanted = Math.min(request.limitOrDefault(), placementLimit(compiled.settings(), request));
         List<Decision.ChosenAction> actions = new ArrayList<>();
         for (int i = 0; i < Math.min(wanted, fallbacks.size()); i++) {
             actions.add(chosenAction(fallbacks.get(i), i + 1, fallbacks.size(), compiled.settings(), false, true, serviceLevel));
@@ -264,11 +264,8 @@ public class DecisionPipeline {
         return funnel;
     }
 
-    private static int placementLimit(DecisionSettings settings, DecisionContext context) {
-        return placementLimit(settings, context, context.request);
-    }
-
-    private static int placementLimit(DecisionSettings settings, DecisionContext context, DecisionRequest request) {
+    /** At most this many actions at the request's placement (100 where the settings name no limit). */
+    private static int placementLimit(DecisionSettings settings, DecisionRequest request) {
         DecisionSettings.Placement placement = settings.placements()
                 .get(request.channel() + "/" + (request.placement() == null ? "" : request.placement()));
         return placement == null ? 100 : placement.maxActions();
