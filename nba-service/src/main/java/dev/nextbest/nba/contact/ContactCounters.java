@@ -5,7 +5,6 @@ import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-
 /**
  * Each customer's contact history in Redis, shared by every replica: one hash, {@code nba:contact:{id}}, read
  * whole by each decision and updated by each response (responses/ResponseEffects). It expires about a year
@@ -14,21 +13,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ContactCounters {
 
-    static final String KEY = "nba:contact:";
+    /** The hash of one customer's contact history; responses/ResponseEffects writes it. */
+    public static final String KEY = "nba:contact:";
 
-    private final ReactiveRedisDataSource redis;
     private final ReactiveHashCommands<String, String, String> hashes;
 
     public ContactCounters(ReactiveRedisDataSource redis) {
-        this.redis = redis;
         this.hashes = redis.hash(String.class);
     }
 
     public Uni<ContactHistory> history(String customerId) {
         return hashes.hgetall(KEY + customerId).map(fields -> fields.isEmpty() ? ContactHistory.NONE : new ContactHistory(fields));
-    }
-
-    public Uni<Void> erase(String customerId) {
-        return redis.key().del(KEY + customerId).replaceWithVoid();
     }
 }

@@ -19,7 +19,8 @@ import java.util.Map;
 @ApplicationScoped
 public class ActionPosteriors {
 
-    static final String KEY = "nba:bandit";
+    /** Take-up counts of every action; responses/ResponseEffects writes them. */
+    public static final String KEY = "nba:bandit";
     private static final Logger LOG = Logger.getLogger(ActionPosteriors.class);
 
     /** alpha and beta of one action's posterior. */

@@ -1,5 +1,7 @@
 package dev.nextbest.nba.responses;
 
+import dev.nextbest.nba.contact.ContactCounters;
+import dev.nextbest.nba.learning.ActionPosteriors;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +52,7 @@ public class ResponseEffects {
         Boolean success = response.type().success();
         String banditField = success == null ? "" : response.action() + (success ? ":s" : ":f");
         return redis.execute("EVAL", APPLY, "3",
-                        "nba:response:" + response.responseId(), "nba:contact:" + response.customerId(), "nba:bandit",
+                        "nba:response:" + response.responseId(), ContactCounters.KEY + response.customerId(), ActionPosteriors.KEY,
                         response.type().name(), response.action(), response.channel(),
                         Long.toString(at.getEpochSecond() / 86_400), Long.toString(at.getEpochSecond()),
                         product == null ? "" : product, banditField, Long.toString(CONTACT_TTL_SECONDS),
