@@ -208,9 +208,14 @@ class DecisionApiTest extends RealServers {
         live(fallback, definition);
         live(key("personal"), definition("Personal", placement));
 
-        Map<String, Object> request = new LinkedHashMap<>(Map.of("customer", Map.of("id", newCustomer()), "channel", "agent",
-                "placement", placement, "serviceLevelMs", 1));
-        JsonPath decision = decide(agent(), request).statusCode(200).extract().jsonPath();
+        // 1 ms is shorter than two Redis round trips and a database read, but a fast machine may sometimes
+        // make it: ask a few times, each for a customer not seen before; every answer must be a decision.
+        JsonPath decision = null;
+        for (int attempt = 0; attempt < 20 && (decision == null || !decision.getBoolean("defaulted")); attempt++) {
+            Map<String, Object> request = new LinkedHashMap<>(Map.of("customer", Map.of("id", newCustomer()), "channel", "agent",
+                    "placement", placement, "serviceLevelMs", 1));
+            decision = decide(agent(), request).statusCode(200).extract().jsonPath();
+        }
         assertThat(decision.getBoolean("defaulted")).isTrue();
         assertThat(chosen(decision)).containsExactly(fallback);
         assertThat(decision.getList("actions[0].reasonCodes", String.class)).containsExactly("DEFAULT_ACTION");
