@@ -12,6 +12,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -123,7 +123,7 @@ public class DecisionLog {
             return Uni.createFrom().item(Optional.of(waiting));
         }
         return pool.preparedQuery("SELECT record FROM decision WHERE id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.iterator().hasNext() ? Optional.of(read(rows.iterator().next().getString(0))) : Optional.empty());
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(read(rows.iterator().next().getBuffer(0).getBytes())) : Optional.empty());
     }
 
     /**
@@ -165,17 +165,17 @@ public class DecisionLog {
         UUID[] ids = new UUID[batch.size()];
         String[] customers = new String[batch.size()];
         OffsetDateTime[] times = new OffsetDateTime[batch.size()];
-        String[] records = new String[batch.size()];
+        Buffer[] records = new Buffer[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             Decision decision = batch.get(i).decision();
             ids[i] = decision.decisionId();
             customers[i] = decision.customerId();
             times[i] = decision.madeAt().atOffset(ZoneOffset.UTC);
-            records[i] = new String(batch.get(i).json(), StandardCharsets.UTF_8);
+            records[i] = Buffer.buffer(batch.get(i).json());
         }
         pool.preparedQuery("""
                         INSERT INTO decision (id, customer_id, made_at, record)
-                        SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[])
+                        SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::bytea[])
                         ON CONFLICT (id) DO NOTHING""")
                 .execute(Tuple.of(ids, customers, times, records))
                 .subscribe().with(done -> {
@@ -208,10 +208,10 @@ public class DecisionLog {
         }
     }
 
-    private Decision read(String text) {
+    private Decision read(byte[] record) {
         try {
-            return json.readValue(text, Decision.class);
-        } catch (JsonProcessingException e) {
+            return json.readValue(record, Decision.class);
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("a stored decision cannot be read", e);
         }
     }

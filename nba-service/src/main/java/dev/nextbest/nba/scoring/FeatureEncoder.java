@@ -65,7 +65,7 @@ public final class FeatureEncoder {
         private final int root;
         private final String[] path;
         private final FeatureSpec.Encoding encoding;
-        private final Map<String, Integer> categories = new HashMap<>();
+        private final Map<String, Integer> categories;
         private final int width;
         private final float defaultValue;
 
@@ -78,11 +78,14 @@ public final class FeatureEncoder {
             };
             this.path = java.util.Arrays.copyOfRange(parts, 1, parts.length);
             this.encoding = feature.encoding();
+            Map<String, Integer> indexes = new HashMap<>();
             if (feature.categories() != null) {
                 for (int i = 0; i < feature.categories().size(); i++) {
-                    categories.put(feature.categories().get(i), i);
+                    indexes.put(feature.categories().get(i), i);
                 }
             }
+            // Short category names ("21", "26", ...) crowd a HashMap's buckets into trees; the immutable map probes.
+            this.categories = Map.copyOf(indexes);
             this.width = feature.width();
             this.defaultValue = feature.defaultValue() == null ? 0f : feature.defaultValue().floatValue();
         }

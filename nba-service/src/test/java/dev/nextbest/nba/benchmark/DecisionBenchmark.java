@@ -139,7 +139,7 @@ class DecisionBenchmark {
                     : name.contains("kafka-producer") || name.startsWith("smallrye-kafka") ? "service Kafka clients"
                     : name.startsWith("data-plane") || name.startsWith("kafka") || name.contains("raft") || name.contains("quorum")
                     || name.contains("Log") ? "Kafka broker"
-                    : name.startsWith("HttpClient") || name.startsWith("pool-") || name.equals("main") ? "load generator"
+                    : name.startsWith("HttpClient") || name.startsWith("load-generator") || name.startsWith("pool-") || name.equals("main") ? "load generator"
                     : "other";
             long cpu = threads.getThreadCpuTime(info.getThreadId());
             if (cpu > 0) {

@@ -5,6 +5,9 @@ import dev.nextbest.local.testing.TestKafka;
 import dev.nextbest.local.testing.TestTokens;
 import dev.nextbest.nba.RealServers;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +23,7 @@ import java.util.UUID;
 import static dev.nextbest.nba.Fixtures.*;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -28,6 +32,9 @@ import static org.hamcrest.Matchers.hasItem;
 /** The decision API: ranking, the funnel and its replay, the control group, the service level, the decision log. */
 @QuarkusTest
 class DecisionApiTest extends RealServers {
+
+    @Inject
+    Pool pool;
 
     @BeforeEach
     void deterministicSettings() {
@@ -102,6 +109,12 @@ class DecisionApiTest extends RealServers {
                 .body("funnel.actionKey", hasItem(offer))
                 .body("funnel.find { it.actionKey == '" + offer + "' }.stage", equalTo("CHOSEN"))
                 .body("catalogRevision", org.hamcrest.Matchers.greaterThan(1));
+        // Once written, the replay comes from PostgreSQL, whole.
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.preparedQuery("SELECT 1 FROM decision WHERE id = $1")
+                .execute(Tuple.of(UUID.fromString(id))).await().indefinitely().size() == 1);
+        given().auth().oauth2(agent()).get("/nba/v1/decisions/" + id).then().statusCode(200)
+                .body("customerId", equalTo(customer))
+                .body("funnel.find { it.actionKey == '" + offer + "' }.stage", equalTo("CHOSEN"));
         given().auth().oauth2(agent()).get("/nba/v1/decisions/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
         given().auth().oauth2(agent()).get("/nba/v1/decisions/nope").then().statusCode(400);

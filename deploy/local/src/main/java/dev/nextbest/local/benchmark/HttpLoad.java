@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -101,10 +102,14 @@ public final class HttpLoad {
 
     /**
      * Sends {@code perSecond} requests a second, each at its due time whatever happened to the ones before
-     * (asynchronously, over as many connections as it takes, at most {@code MAX_IN_FLIGHT} outstanding).
+     * (over as many connections as it takes, at most {@code MAX_IN_FLIGHT} outstanding). Each request is
+     * sent by a pooled thread with the blocking call: the client's {@code sendAsync} completes every
+     * response on a thread of its own when the machine has fewer than three cores (the JDK's fallback for
+     * a one-thread common pool), and starting a thread per request would load the machine it measures.
      */
     public static Result atRate(Scenario scenario, int perSecond, Duration warmup, Duration measured, PrintStream progress) {
-        ExecutorService io = Executors.newFixedThreadPool(2);
+        ExecutorService io = Executors.newFixedThreadPool(2, named("load-generator-io-"));
+        ExecutorService senders = Executors.newCachedThreadPool(named("load-generator-"));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         ConcurrentHistogram histogram = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
@@ -129,13 +134,14 @@ public final class HttpLoad {
             }
             inFlight.incrementAndGet();
             long intended = due;
-            client.sendAsync(scenario.request().get(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            senders.execute(() -> {
+                boolean ok = send(client, scenario);
                 long latency = Math.min((System.nanoTime() - intended) / 1000, MAX_LATENCY_MICROS);
                 inFlight.decrementAndGet();
                 if (counted) {
                     histogram.recordValue(latency);
                     requests.incrementAndGet();
-                    if (failure != null || response.statusCode() != scenario.expectedStatus()) {
+                    if (!ok) {
                         errors.incrementAndGet();
                     }
                 }
@@ -150,9 +156,19 @@ public final class HttpLoad {
         while (inFlight.get() > 0 && System.nanoTime() < drained) {
             sleepUntil(System.nanoTime() + 10_000_000L);
         }
+        senders.shutdownNow();
         io.shutdownNow();
         return new Result(scenario.name(), perSecond + " requests/s, open loop", requests.get(), errors.get(),
                 measured.toNanos() / 1e9, histogram);
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicLong next = new AtomicLong();
+        return task -> {
+            Thread thread = new Thread(task, prefix + next.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static boolean send(HttpClient client, Scenario scenario) {
