@@ -45,6 +45,10 @@ public final class Platform {
                       print an access token of one of the standard API clients (agent-desktop,
                       mobile-app, web-app, marketer-console, privacy-console, platform-admin,
                       platform-services); mobile-app and web-app tokens act for one customer id
+              kubernetes-secret <name> [<directory>]
+                      generate the platform's secrets for a Kubernetes installation: a Secret
+                      manifest <name>.yaml for the Helm chart, and the API clients' secrets in
+                      secrets/api-clients.properties (default directory .platform/kubernetes)
               help    show this text
 
             Ports (environment variable = default):
@@ -74,7 +78,7 @@ public final class Platform {
         try {
             Path root = rootFrom(args);
             Platform platform = new Platform(PlatformSettings.from(root, System.getenv()), out);
-            if (!command.equals("token") && !command.equals("demo") && !parameters.isEmpty()) {
+            if (!List.of("token", "demo", "kubernetes-secret").contains(command) && !parameters.isEmpty()) {
                 throw new UsageException("'" + command + "' takes no arguments; try: deploy/platform help");
             }
             return switch (command) {
@@ -84,6 +88,7 @@ public final class Platform {
                 case "reset" -> platform.reset();
                 case "token" -> platform.token(parameters, err);
                 case "demo" -> platform.demo(parameters);
+                case "kubernetes-secret" -> platform.kubernetesSecret(parameters);
                 case "help", "--help", "-h" -> platform.help();
                 default -> throw new UsageException("unknown command '" + command + "'; try: deploy/platform help");
             };
@@ -117,6 +122,19 @@ public final class Platform {
             }
         }
         return Path.of("").toAbsolutePath();
+    }
+
+    private int kubernetesSecret(List<String> parameters) {
+        if (parameters.isEmpty() || parameters.size() > 2) {
+            throw new UsageException("usage: deploy/platform kubernetes-secret <name> [<directory>]");
+        }
+        Path directory = parameters.size() == 2 ? Path.of(parameters.get(1)).toAbsolutePath()
+                : settings.home().resolve("kubernetes");
+        Path manifest = KubernetesSecret.write(parameters.get(0), directory);
+        out.println("Wrote " + manifest + " (apply it with kubectl -n <namespace> apply -f " + manifest.getFileName() + ")");
+        out.println("and the API clients' secrets to " + directory.resolve("secrets").resolve(LocalSecrets.CLIENT_SECRETS)
+                + " (for the people and programs that call the API; keep both out of version control).");
+        return OK;
     }
 
     private int token(List<String> parameters, PrintStream err) {

@@ -73,6 +73,24 @@ class PlatformCommandTest {
     }
 
     @Test
+    void kubernetesSecretWritesTheSecretTheChartReadsWithFreshKeys() throws Exception {
+        assertThat(run("kubernetes-secret")).isEqualTo(Platform.USAGE);
+        assertThat(run("kubernetes-secret", "Not_A_Name")).isEqualTo(Platform.USAGE);
+        assertThat(run("kubernetes-secret", "shop-secrets")).isZero();
+        Path manifest = root.resolve(".platform/kubernetes/shop-secrets.yaml");
+        String yaml = java.nio.file.Files.readString(manifest);
+        assertThat(yaml).contains("kind: Secret", "name: shop-secrets", "  platform-services-secret: |-",
+                "  pseudonym-keys: |-\n    1:", "  signing-keys: |-\n    {\"keys\":[", "  signing-active-key: |-",
+                "  clients.json: |-");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(manifest)).hasSize(2);
+        java.util.Properties clients = new java.util.Properties();
+        clients.load(java.nio.file.Files.newBufferedReader(root.resolve(".platform/kubernetes/secrets/api-clients.properties")));
+        assertThat(yaml).contains("platform-services-secret: |-\n    " + clients.getProperty("platform-services") + "\n");
+        assertThat(yaml).doesNotContain(clients.getProperty("agent-desktop")).as("only hashes of the other clients' secrets");
+        assertThat(run("kubernetes-secret", "shop-secrets")).as("never over secrets already made").isEqualTo(Platform.USAGE);
+    }
+
+    @Test
     void statusAndDownSayWhenNothingRuns() {
         assertThat(run("status")).isEqualTo(Platform.FAILED);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("not running");
