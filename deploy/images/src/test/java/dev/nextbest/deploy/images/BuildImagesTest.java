@@ -1,6 +1,9 @@
 package dev.nextbest.deploy.images;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.marcnuri.helm.Helm;
 import dev.nextbest.local.servers.LocalServers;
 import dev.nextbest.local.servers.Ports;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -119,21 +121,23 @@ class BuildImagesTest {
     }
 
     @Test
-    void theServiceStartsFromItsImageConfiguredByEnvironmentVariablesAndReportsReady() throws Exception {
+    void theServiceStartsFromItsImageWithTheChartsConfigurationAndReportsReady() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "chroot needs root (CI runs as root)");
         ImageArchive image = new ImageArchive(privacyTarball, work.resolve("privacy"));
         Path root = image.rootFileSystem(work.resolve("privacy-rootfs"));
         int port = Ports.freePort();
         try (LocalServers servers = LocalServers.temporary().start()) {
-            // What the chart's ConfigMap and Secrets give the container, as environment variables.
+            servers.quarkusConfig("privacy"); // creates its database
+            // The environment the Helm chart gives the container, for data stores at these addresses.
             Map<String, String> environment = new HashMap<>(image.environment());
+            environment.putAll(chartEnvironment("privacy", Map.of(
+                    "postgresql.host", "127.0.0.1", "postgresql.port", servers.postgres().port(),
+                    "postgresql.sslMode", "disable", "postgresql.username", "postgres",
+                    "redis.hosts", servers.redis().url(), "kafka.bootstrapServers", servers.kafka().bootstrapServers())));
+            environment.put("QUARKUS_HTTP_PORT", String.valueOf(port)); // the pod's own network is this machine's here
             environment.put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-            environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            servers.quarkusConfig("privacy").forEach((property, value) ->
-                    environment.put(property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT), value));
-            List<String> entrypoint = texts(image.config.at("/config/Entrypoint"));
             List<String> command = new ArrayList<>(List.of("chroot", "--userspec=185:185", root.toString()));
-            command.addAll(entrypoint);
+            command.addAll(texts(image.config.at("/config/Entrypoint")));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(work.resolve("privacy-service.log").toFile());
             builder.environment().clear();
@@ -141,9 +145,9 @@ class BuildImagesTest {
             Process service = builder.start();
             try {
                 HttpClient http = HttpClient.newHttpClient();
-                String ready = await(http, port, "/q/health/ready", service);
-                assertThat(ready).contains("\"status\": \"UP\"");
+                // The chart's probes, in the order Kubernetes uses them.
                 assertThat(await(http, port, "/q/health/started", service)).contains("UP");
+                assertThat(await(http, port, "/q/health/ready", service)).contains("\"status\": \"UP\"");
                 assertThat(await(http, port, "/q/health/live", service)).contains("UP");
                 assertThat(Files.readAllLines(Path.of("/proc", String.valueOf(service.pid()), "status")))
                         .as("the service runs as the image's user, not root")
@@ -154,6 +158,38 @@ class BuildImagesTest {
                 service.destroyForcibly();
             }
         }
+    }
+
+    /** A service's ConfigMap and plain environment values in the rendered chart (no Secrets are needed here). */
+    private static Map<String, String> chartEnvironment(String service, Map<String, Object> values) {
+        var template = new Helm(REPOSITORY.resolve("deploy/helm/nextbest")).template().withName("shop").withKubeVersion("1.30.0");
+        values.forEach(template::set);
+        String manifests = template.call();
+        Map<String, String> environment = new HashMap<>();
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        for (String document : manifests.split("(?m)^---\\s*$")) {
+            JsonNode resource;
+            try {
+                resource = yaml.readTree(document);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            if (resource == null || !("shop-nextbest-" + service).equals(resource.at("/metadata/name").asText())) {
+                continue;
+            }
+            if (resource.at("/kind").asText().equals("ConfigMap")) {
+                resource.get("data").fields().forEachRemaining(entry -> environment.put(entry.getKey(), entry.getValue().asText()));
+            }
+            if (resource.at("/kind").asText().equals("Deployment")) {
+                resource.at("/spec/template/spec/containers/0/env").forEach(env -> {
+                    if (env.has("value")) {
+                        environment.put(env.get("name").asText(), env.get("value").asText());
+                    }
+                });
+            }
+        }
+        assertThat(environment).containsKeys("QUARKUS_DATASOURCE_REACTIVE_URL", "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_USERNAME");
+        return environment;
     }
 
     /** The endpoint's body once it answers 200 (within two minutes), failing early if the service exits. */
