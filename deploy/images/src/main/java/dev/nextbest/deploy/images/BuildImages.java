@@ -26,7 +26,7 @@ public final class BuildImages {
             engine is used: Jib writes the tarballs, on a Java runtime made by jlink and this machine's
             system libraries. Load or push them with any OCI tool, e.g.
               skopeo copy oci-archive:nba-service.tar docker://registry.example.com/nextbest/nba-service:TAG
-              docker load -i nba-service.tar      podman load -i nba-service.tar
+              podman load -i nba-service.tar      docker load -i nba-service.tar (Docker 25+)
 
               --repository DIR  the project checkout (default: .)
               --output DIR      where the tarballs go (default: deploy/images/target/images)
