@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -102,16 +101,11 @@ public final class HttpLoad {
 
     /**
      * Sends {@code perSecond} requests a second, each at its due time whatever happened to the ones before
-     * (over as many connections as it takes, at most {@code MAX_IN_FLIGHT} outstanding). Each request is
-     * sent by a pooled thread with the blocking call: the client's {@code sendAsync} completes every
-     * response on a thread of its own when the machine has fewer than three cores (the JDK's fallback for
-     * a one-thread common pool), and starting a thread per request would load the machine it measures.
+     * (over as many connections as it takes, at most {@code MAX_IN_FLIGHT} outstanding), from one event loop
+     * ({@link EventLoopSender}), so that the load generator takes as little as it can of the machine it
+     * measures.
      */
     public static Result atRate(Scenario scenario, int perSecond, Duration warmup, Duration measured, PrintStream progress) {
-        ExecutorService io = Executors.newFixedThreadPool(2, named("load-generator-io-"));
-        ExecutorService senders = Executors.newCachedThreadPool(named("load-generator-"));
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io)
-                .connectTimeout(Duration.ofSeconds(5)).build();
         ConcurrentHistogram histogram = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -121,54 +115,44 @@ public final class HttpLoad {
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + measured.toNanos();
         long nextReport = start + 5_000_000_000L;
-        for (long due = start; due < end; due += interval) {
-            sleepUntil(due);
-            boolean counted = due >= measureFrom;
-            if (inFlight.get() >= MAX_IN_FLIGHT) {
-                if (counted) {
-                    requests.incrementAndGet();
-                    errors.incrementAndGet();
-                    histogram.recordValue(MAX_LATENCY_MICROS);
-                }
-                continue;
-            }
-            inFlight.incrementAndGet();
-            long intended = due;
-            senders.execute(() -> {
-                boolean ok = send(client, scenario);
-                long latency = Math.min((System.nanoTime() - intended) / 1000, MAX_LATENCY_MICROS);
-                inFlight.decrementAndGet();
-                if (counted) {
-                    histogram.recordValue(latency);
-                    requests.incrementAndGet();
-                    if (!ok) {
+        try (EventLoopSender sender = new EventLoopSender(MAX_IN_FLIGHT)) {
+            for (long due = start; due < end; due += interval) {
+                sleepUntil(due);
+                boolean counted = due >= measureFrom;
+                if (inFlight.get() >= MAX_IN_FLIGHT) {
+                    if (counted) {
+                        requests.incrementAndGet();
                         errors.incrementAndGet();
+                        histogram.recordValue(MAX_LATENCY_MICROS);
                     }
+                    continue;
                 }
-            });
-            if (System.nanoTime() >= nextReport) {
-                progress.printf("  %-24s %3d/%d s  %,d requests measured%n", scenario.name(),
-                        (System.nanoTime() - start) / 1_000_000_000L, (end - start) / 1_000_000_000L, requests.get());
-                nextReport += 5_000_000_000L;
+                inFlight.incrementAndGet();
+                long intended = due;
+                sender.send(scenario.request().get()).onComplete(answer -> {
+                    long latency = Math.min((System.nanoTime() - intended) / 1000, MAX_LATENCY_MICROS);
+                    inFlight.decrementAndGet();
+                    if (counted) {
+                        histogram.recordValue(latency);
+                        requests.incrementAndGet();
+                        if (answer.failed() || answer.result() != scenario.expectedStatus()) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                });
+                if (System.nanoTime() >= nextReport) {
+                    progress.printf("  %-24s %3d/%d s  %,d requests measured%n", scenario.name(),
+                            (System.nanoTime() - start) / 1_000_000_000L, (end - start) / 1_000_000_000L, requests.get());
+                    nextReport += 5_000_000_000L;
+                }
+            }
+            long drained = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (inFlight.get() > 0 && System.nanoTime() < drained) {
+                sleepUntil(System.nanoTime() + 10_000_000L);
             }
         }
-        long drained = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < drained) {
-            sleepUntil(System.nanoTime() + 10_000_000L);
-        }
-        senders.shutdownNow();
-        io.shutdownNow();
         return new Result(scenario.name(), perSecond + " requests/s, open loop", requests.get(), errors.get(),
                 measured.toNanos() / 1e9, histogram);
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicLong next = new AtomicLong();
-        return task -> {
-            Thread thread = new Thread(task, prefix + next.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private static boolean send(HttpClient client, Scenario scenario) {
