@@ -19,6 +19,8 @@ final class Candidate {
     double contextWeight = 1;
     double priority = Double.NaN;
     double selectionProbability = Double.NaN;
+    /** Its place in the ranking (1 is first), once it reached arbitration; 0 before. */
+    int rank;
 
     Candidate(LiveAction action) {
         this.action = action;

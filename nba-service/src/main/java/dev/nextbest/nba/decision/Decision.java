@@ -31,9 +31,14 @@ public record Decision(UUID decisionId, String customerId, Instant madeAt, Strin
                                double priority, double selectionProbability, List<String> reasonCodes, String reason) {
     }
 
-    /** Where one candidate left the funnel (CHOSEN if it did not), why, and its scores if it got that far. */
+    /**
+     * Where one candidate left the funnel (CHOSEN if it did not), why, and its scores if it got that far.
+     *
+     * @param rank   its place in the ranking, for a candidate that reached arbitration
+     * @param reason why it dropped; absent at ARBITRATION, where the rank says it (below the returned actions)
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FunnelEntry(String actionKey, int version, Stage stage, String reason, Double propensity,
+    public record FunnelEntry(String actionKey, int version, Stage stage, Integer rank, String reason, Double propensity,
                               Double value, Double priority) {
     }
 

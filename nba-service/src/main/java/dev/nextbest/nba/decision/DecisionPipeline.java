@@ -136,13 +136,18 @@ public class DecisionPipeline {
         int wanted = Math.min(request.limitOrDefault(), placementLimit(settings, request));
         boolean inControl = ControlGroup.contains(customerId, settings.controlGroup(), now);
         List<Candidate> ranked = arbitration.rank(candidates, settings, sampler);
+        for (int i = 0; i < ranked.size(); i++) {
+            ranked.get(i).rank = i + 1;
+        }
         List<Candidate> chosen = inControl ? controlChoice(ranked, settings, id) : new ArrayList<>(ranked.subList(0, Math.min(wanted, ranked.size())));
         if (inControl) {
             ranked.stream().filter(c -> !chosen.contains(c)).forEach(c -> c.drop(Stage.CONTROL_GROUP,
                     "the customer is in the control group this period (" + settings.controlGroup().behaviour() + ")"));
         } else {
+            // Its rank says why: it ranked below the returned actions. No sentence each: with a hundred
+            // candidates they were a large share of every logged decision.
             for (int i = chosen.size(); i < ranked.size(); i++) {
-                ranked.get(i).drop(Stage.ARBITRATION, "ranked " + (i + 1) + " of " + ranked.size() + "; " + wanted + " returned");
+                ranked.get(i).drop(Stage.ARBITRATION, null);
             }
         }
         return reserveVolumes(chosen, ranked, now, inControl ? 3 : 1).map(returned -> {
@@ -257,7 +262,7 @@ public class DecisionPipeline {
     private static List<Decision.FunnelEntry> funnel(List<Candidate> candidates) {
         List<Decision.FunnelEntry> funnel = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
-            funnel.add(new Decision.FunnelEntry(c.action.key(), c.action.version(), c.stage, c.reason,
+            funnel.add(new Decision.FunnelEntry(c.action.key(), c.action.version(), c.stage, c.rank == 0 ? null : c.rank, c.reason,
                     Double.isNaN(c.propensity) ? null : round(c.propensity),
                     Double.isNaN(c.value) ? null : c.value, Double.isNaN(c.priority) ? null : round(c.priority)));
         }

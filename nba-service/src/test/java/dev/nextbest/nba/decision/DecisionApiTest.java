@@ -89,7 +89,9 @@ class DecisionApiTest extends RealServers {
         JsonPath withoutValue = decision(customer, placement, Map.of("intent", "cancel"), true);
         assertThat(chosen(withoutValue)).containsExactly(boosted, cheap);
         assertThat(stage(withoutValue, dear)).isEqualTo("ARBITRATION");
-        assertThat(reason(withoutValue, dear)).isEqualTo("ranked 3 of 4; 2 returned");
+        assertThat(withoutValue.getInt("funnel.find { it.actionKey == '" + dear + "' }.rank")).isEqualTo(3);
+        assertThat(withoutValue.getInt("funnel.find { it.actionKey == '" + cheap + "' }.rank")).isEqualTo(2);
+        assertThat(reason(withoutValue, dear)).as("the rank says why").isNull();
     }
 
     @Test
