@@ -76,37 +76,27 @@ public class PolicyExpressions {
     /** @throws InvalidExpressionException saying what is wrong and where */
     public Condition condition(String expression) {
         CelAbstractSyntaxTree ast = checked(conditions, expression);
-        CelRuntime.Program program = program(ast);
-        boolean readsAction = readsAction(ast);
-        return new Condition() {
-            @Override
-            public boolean test(Map<String, Object> variables) throws CelEvaluationException {
-                return Boolean.TRUE.equals(program.eval(variables));
-            }
-
-            @Override
-            public boolean readsAction() {
-                return readsAction;
-            }
-        };
+        return new CompiledCondition(program(ast), readsAction(ast));
     }
 
     /** @throws InvalidExpressionException saying what is wrong and where */
     public Number number(String expression) {
         CelAbstractSyntaxTree ast = checked(numbers, expression);
-        CelRuntime.Program program = program(ast);
-        boolean readsAction = readsAction(ast);
-        return new Number() {
-            @Override
-            public double evaluate(Map<String, Object> variables) throws CelEvaluationException {
-                return ((java.lang.Number) program.eval(variables)).doubleValue();
-            }
+        return new CompiledNumber(program(ast), readsAction(ast));
+    }
 
-            @Override
-            public boolean readsAction() {
-                return readsAction;
-            }
-        };
+    private record CompiledCondition(CelRuntime.Program program, boolean readsAction) implements Condition {
+        @Override
+        public boolean test(Map<String, Object> variables) throws CelEvaluationException {
+            return Boolean.TRUE.equals(program.eval(variables));
+        }
+    }
+
+    private record CompiledNumber(CelRuntime.Program program, boolean readsAction) implements Number {
+        @Override
+        public double evaluate(Map<String, Object> variables) throws CelEvaluationException {
+            return ((java.lang.Number) program.eval(variables)).doubleValue();
+        }
     }
 
     private static CelAbstractSyntaxTree checked(CelCompiler compiler, String expression) {
