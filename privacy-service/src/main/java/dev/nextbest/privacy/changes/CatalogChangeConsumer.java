@@ -14,11 +14,13 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * Consumes {@code catalog-changes} into the change register. An event that can never be processed fails
- * with a {@link PoisonEventException} and goes to the dead-letter topic with the reason; a failure that
- * may pass (the database restarting) is retried with back-off first.
+ * Consumes {@code catalog-changes}: actions (registered; assessed when submitted), models (registered and
+ * assessed) and engagement policies (kept for the actions' assessments). An event that can never be
+ * processed fails with a {@link PoisonEventException} and goes to the dead-letter topic with the reason; a
+ * failure that may pass (the database restarting) is retried with back-off first.
  */
 @ApplicationScoped
 public class CatalogChangeConsumer {
@@ -26,45 +28,69 @@ public class CatalogChangeConsumer {
     private static final Logger LOG = Logger.getLogger(CatalogChangeConsumer.class);
 
     private final CloudEventCodec codec;
-    private final ChangeRegister register;
+    private final ChangeIntake intake;
     private final Counter registered;
     private final Counter duplicates;
     private final Counter passedOver;
 
-    public CatalogChangeConsumer(CloudEventCodec codec, ChangeRegister register, MeterRegistry registry) {
+    public CatalogChangeConsumer(CloudEventCodec codec, ChangeIntake intake, MeterRegistry registry) {
         this.codec = codec;
-        this.register = register;
+        this.intake = intake;
         this.registered = registry.counter("privacy.changes.registered");
         this.duplicates = registry.counter("privacy.changes.duplicates");
         this.passedOver = registry.counter("privacy.changes.passed-over");
     }
 
     @Incoming("catalog-changes")
-    @SuppressWarnings("unchecked")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = codec.decode(record.value());
-        if (ActionChanged.PASSED_OVER.contains(event.getType())) {
+        String type = event.getType();
+        if (ActionChanged.PASSED_OVER.contains(type)) {
             passedOver.increment();
             return Uni.createFrom().voidItem();
         }
-        if (!ActionChanged.TYPES.contains(event.getType())) {
-            throw new PoisonEventException("event " + event.getId() + " has type " + event.getType()
-                    + ", which this consumer does not handle (expected one of " + ActionChanged.TYPES + ")");
+        Uni<Boolean> work;
+        if (ActionChanged.TYPES.contains(type)) {
+            work = action(record, event);
+        } else if (ModelRegistered.TYPE.equals(type)) {
+            ModelRegistered model = codec.data(event, ModelRegistered.class);
+            work = intake.model(announcement(event, "model", model.name(), model.name(), model.version()), model);
+        } else if (EngagementPolicyChanged.TYPE.equals(type)) {
+            work = intake.engagementPolicy(codec.data(event, EngagementPolicyChanged.class)).replaceWith(true);
+        } else {
+            TreeSet<String> known = new TreeSet<>(ActionChanged.TYPES);
+            known.add(ModelRegistered.TYPE);
+            known.add(EngagementPolicyChanged.TYPE);
+            throw new PoisonEventException("event " + event.getId() + " has type " + type
+                    + ", which this consumer does not handle (expected one of " + known + ")");
         }
+        return work
+                .onFailure(failure -> !(failure instanceof PoisonEventException))
+                .invoke(failure -> LOG.warnf("taking in event %s failed, will retry: %s", event.getId(), failure.toString()))
+                .onFailure(failure -> !(failure instanceof PoisonEventException))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
+                .invoke(isNew -> (isNew ? registered : duplicates).increment())
+                .replaceWithVoid();
+    }
+
+    private Uni<Boolean> action(ConsumerRecord<String, byte[]> record, CloudEvent event) {
         ActionChanged action = codec.data(event, ActionChanged.class);
         if (record.key() != null && !record.key().equals(action.id().toString())) {
             throw new PoisonEventException("event " + event.getId()
                     + " has a Kafka key that differs from its action id: the key must be the action id");
         }
+        boolean submitted = ActionChanged.ACTION_SUBMITTED.equals(event.getType());
+        if (submitted && (action.version() == null || action.definition() == null)) {
+            throw new PoisonEventException("event " + event.getId() + " submits an action without its version and definition");
+        }
+        return intake.action(announcement(event, "action", action.id().toString(), action.key(), action.version()), action, submitted);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ChangeRegister.Announcement announcement(CloudEvent event, String kind, String id, String key, Integer version) {
         Map<String, Object> snapshot = codec.data(event, Map.class);
         Instant occurredAt = event.getTime() == null ? Instant.now() : event.getTime().toInstant();
-        return register.registerAction(event.getSource().toString(), event.getId(), event.getType(), occurredAt,
-                        action, snapshot)
-                .onFailure(failure -> !(failure instanceof PoisonEventException))
-                .invoke(failure -> LOG.warnf("registering event %s failed, will retry: %s", event.getId(), failure.toString()))
-                .onFailure(failure -> !(failure instanceof PoisonEventException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
-                .invoke(isNew -> (isNew ? registered : duplicates).increment())
-                .replaceWithVoid();
+        return new ChangeRegister.Announcement(event.getSource().toString(), event.getId(), event.getType(), occurredAt,
+                kind, id, key, version, snapshot);
     }
 }

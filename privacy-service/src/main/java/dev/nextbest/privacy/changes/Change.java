@@ -40,6 +40,10 @@ public class Change {
     @Column(name = "subject_key", nullable = false)
     public String subjectKey;
 
+    /** The changed thing's version (an action version, a model version); null for unversioned things. */
+    @Column(name = "subject_version")
+    public Integer subjectVersion;
+
     /** The changed thing as its owner described it, kept whole for the assessment. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)

@@ -1,10 +1,10 @@
 package dev.nextbest.privacy.changes;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,26 +18,36 @@ public class ChangeRegister {
         this.changes = changes;
     }
 
-    /** @return true if registered, false if this event had been registered before */
-    public Uni<Boolean> registerAction(String eventSource, String eventId, String eventType, Instant occurredAt,
-                                       ActionChanged action, Map<String, Object> snapshot) {
-        return Panache.withTransaction(() -> changes.exists(eventSource, eventId).chain(seen -> {
+    /** What an event announces, as the register keeps it. */
+    public record Announcement(String eventSource, String eventId, String eventType, Instant occurredAt,
+                               String subjectKind, String subjectId, String subjectKey, Integer subjectVersion,
+                               Map<String, Object> snapshot) {
+    }
+
+    /**
+     * Registers the change inside the caller's transaction.
+     *
+     * @return the new change, or null if this event had been registered before
+     */
+    public Uni<Change> register(Announcement announced, ChangeStatus status) {
+        return changes.exists(announced.eventSource(), announced.eventId()).chain(seen -> {
             if (seen) {
-                return Uni.createFrom().item(false);
+                return Uni.createFrom().nullItem();
             }
             Change change = new Change();
             change.id = UUID.randomUUID();
-            change.eventSource = eventSource;
-            change.eventId = eventId;
-            change.eventType = eventType;
-            change.subjectKind = "action";
-            change.subjectId = action.id().toString();
-            change.subjectKey = action.key();
-            change.snapshot = snapshot;
-            change.status = ChangeStatus.PENDING_ASSESSMENT;
-            change.occurredAt = occurredAt;
-            change.receivedAt = Instant.now();
-            return changes.persist(change).replaceWith(true);
-        }));
+            change.eventSource = announced.eventSource();
+            change.eventId = announced.eventId();
+            change.eventType = announced.eventType();
+            change.subjectKind = announced.subjectKind();
+            change.subjectId = announced.subjectId();
+            change.subjectKey = announced.subjectKey();
+            change.subjectVersion = announced.subjectVersion();
+            change.snapshot = announced.snapshot();
+            change.status = status;
+            change.occurredAt = announced.occurredAt();
+            change.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return changes.persist(change);
+        });
     }
 }

@@ -32,7 +32,7 @@ class ChangeRegisterTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
-    void registersANewActionForAssessmentOnce() {
+    void registersANewActionOnce() {
         String actionId = UUID.randomUUID().toString();
         CloudEvent created = actionCreated(actionId, "retention-offer");
 
@@ -49,7 +49,8 @@ class ChangeRegisterTest {
                 .statusCode(200)
                 .body("subjectKind", equalTo("action"))
                 .body("subjectKey", equalTo("retention-offer"))
-                .body("status", equalTo("PENDING_ASSESSMENT"))
+                .body("status", equalTo("RECORDED"))
+                .body("subjectVersion", equalTo(1))
                 .body("eventType", equalTo(ActionChanged.ACTION_CREATED))
                 .body("snapshot.name", equalTo("Retention offer"))
                 .body("snapshot.futureField", equalTo("kept as sent"));
@@ -92,7 +93,7 @@ class ChangeRegisterTest {
                 .statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(token()).queryParam("status", "DONE").get("/privacy/v1/changes").then()
                 .statusCode(400).contentType("application/problem+json")
-                .body("detail", equalTo("status must be one of PENDING_ASSESSMENT"));
+                .body("detail", equalTo("status must be one of RECORDED, PENDING_ASSESSMENT, ASSESSED"));
         given().auth().oauth2(token()).queryParam("limit", "1000").get("/privacy/v1/changes").then()
                 .statusCode(400).contentType("application/problem+json");
     }
