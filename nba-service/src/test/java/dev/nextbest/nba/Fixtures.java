@@ -27,8 +27,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the decision tests share: actions made live through the real API (created, submitted, approved by a
- * privacy officer), profile snapshots sent through the real broker, decision settings, and decisions. Each
+ * What the decision tests share: actions made live through the real API (created, submitted, and approved
+ * by their privacy assessment on privacy-assessments), profile snapshots sent through the real broker, decision settings, and decisions. Each
  * test works in a placement of its own, so that the actions of other tests never reach its candidates.
  */
 public final class Fixtures {
@@ -71,16 +71,48 @@ public final class Fixtures {
         return definition;
     }
 
-    /** Creates the action, submits it and has a privacy officer approve it; returns its id. */
+    /**
+     * Creates the action, submits it, and sends privacy-service's approval of version 1 through
+     * privacy-assessments (as privacy-service publishes it); returns its id once it is live.
+     */
     public static String live(String key, Map<String, Object> definition) {
         String id = given().auth().oauth2(marketer()).contentType("application/json")
                 .body(json(Map.of("key", key, "definition", definition)))
                 .post(ACTIONS).then().statusCode(201).extract().path("id");
         given().auth().oauth2(marketer()).contentType("application/json").body("{\"version\":1}")
                 .post(ACTIONS + "/" + id + "/submit").then().statusCode(200);
-        given().auth().oauth2(officer()).contentType("application/json").body("{\"version\":1}")
-                .post(ACTIONS + "/" + id + "/approve").then().statusCode(200);
+        assessed(id, key, 1, "APPROVED", null);
+        awaitStatus(id, 1, "ACTIVE");
         return id;
+    }
+
+    /** Publishes privacy-service's assessment of an action version on privacy-assessments. */
+    public static String assessed(String actionId, String key, int version, String status, String note) {
+        String assessmentId = UUID.randomUUID().toString();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", assessmentId);
+        data.put("subject", Map.of("kind", "action", "id", actionId, "key", key, "version", version));
+        data.put("status", status);
+        data.put("risk", "LOW");
+        data.put("decidedBy", note == null ? "privacy-service" : "privacy-officer-console");
+        data.put("note", note);
+        data.put("findings", "REJECTED".equals(status) && note == null ? List.of(Map.of("kind", "POLICY_VIOLATION",
+                "code", "platform.no-health-data-for-marketing", "detail", "violates rule no-health-data-for-marketing"))
+                : List.of());
+        byte[] event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString()).withSource(URI.create("/privacy-service"))
+                .withType("dev.nextbest.privacy.assessment-changed.v1").withSubject(actionId)
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
+                .withDataContentType("application/json").withData(json(data).getBytes(StandardCharsets.UTF_8)).build());
+        TestKafka.send("privacy-assessments", actionId, event);
+        return assessmentId;
+    }
+
+    /** Waits until the version has the status (the assessment consumer acts within moments). */
+    public static void awaitStatus(String actionId, int version, String status) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(marketer())
+                .get(ACTIONS + "/" + actionId + "/versions").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.version == " + version + " }.status").contains(status));
     }
 
     public static String key(String prefix) {

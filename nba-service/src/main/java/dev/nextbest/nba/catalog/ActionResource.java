@@ -84,28 +84,6 @@ public class ActionResource {
     }
 
     @POST
-    @Path("{id}/approve")
-    @RolesAllowed({Roles.PRIVACY_OFFICER})
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A privacy officer approves a version waiting for assessment: it goes live")
-    @APIResponse(responseCode = "409", description = "That version is not waiting for assessment", content = @Content(mediaType = "application/problem+json"))
-    public Uni<ActionView> approve(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String id,
-                                   @NotNull(message = "a JSON body is required") @Valid VersionDecision decision) {
-        return catalog.approve(UUID.fromString(id), decision.version(), decision.note(), caller.clientId());
-    }
-
-    @POST
-    @Path("{id}/reject")
-    @RolesAllowed({Roles.PRIVACY_OFFICER})
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A privacy officer rejects a version waiting for assessment: back to DRAFT, with the reason")
-    @APIResponse(responseCode = "409", description = "That version is not waiting for assessment", content = @Content(mediaType = "application/problem+json"))
-    public Uni<ActionView> reject(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String id,
-                                  @NotNull(message = "a JSON body is required") @Valid VersionDecision decision) {
-        return catalog.reject(UUID.fromString(id), decision.version(), decision.note(), caller.clientId());
-    }
-
-    @POST
     @Path("{id}/retire")
     @RolesAllowed({Roles.MARKETER, Roles.PRIVACY_OFFICER, Roles.ADMIN})
     @Operation(summary = "Take the live version out of decisions at once")

@@ -97,12 +97,12 @@ public class Catalog {
         return move(id, version, ActionStatus.DRAFT, ActionStatus.PENDING_ASSESSMENT, null, client, ACTION_SUBMITTED);
     }
 
-    /** The assessment (or a privacy officer) approved it: it goes live, replacing the version live before. */
+    /** Its privacy assessment approved it (privacy-assessments): it goes live, replacing the version live before. */
     public Uni<ActionView> approve(UUID id, int version, String note, String client) {
         return move(id, version, ActionStatus.PENDING_ASSESSMENT, ActionStatus.ACTIVE, note, client, ACTION_ACTIVATED);
     }
 
-    /** The assessment (or a privacy officer) rejected it: back to DRAFT, with the reason. */
+    /** Its privacy assessment rejected it (privacy-assessments): back to DRAFT, with the reason. */
     public Uni<ActionView> reject(UUID id, int version, String note, String client) {
         return move(id, version, ActionStatus.PENDING_ASSESSMENT, ActionStatus.DRAFT, note, client, ACTION_REJECTED);
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nextbest.nba.catalog.ActionDefinition;
 import dev.nextbest.nba.catalog.Catalog;
+import dev.nextbest.nba.events.Outbox;
+import dev.nextbest.nba.events.OutboxRelay;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -40,6 +42,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ModelRegistry {
 
     private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
+    /** Published on catalog-changes when a model version is stored; privacy-service assesses it. */
+    public static final String MODEL_REGISTERED = "dev.nextbest.nba.catalog.model-registered.v1";
 
     /** What this replica serves: by group and by name, and the last upload seen. */
     record Serving(Map<String, ServingModel> byGroup, Map<String, Loaded> byName, long seq) {
@@ -55,8 +59,13 @@ public class ModelRegistry {
     private final Catalog catalog;
     private final ObjectMapper json;
     private final Vertx vertx;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
 
-    public ModelRegistry(ModelLoader loader, Catalog catalog, ObjectMapper json, Vertx vertx) {
+    public ModelRegistry(ModelLoader loader, Catalog catalog, ObjectMapper json, Vertx vertx, Outbox outbox,
+                         OutboxRelay relay) {
+        this.outbox = outbox;
+        this.relay = relay;
         this.loader = loader;
         this.catalog = catalog;
         this.json = json;
@@ -107,8 +116,12 @@ public class ModelRegistry {
                     model.descriptor = write(descriptor);
                     model.createdBy = client;
                     model.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return session.persist(model).replaceWith(model);
+                    // Announced for its privacy assessment, in the same transaction.
+                    return session.persist(model)
+                            .chain(() -> outbox.add(Catalog.CHANGES_TOPIC, model.name, MODEL_REGISTERED, model.name, view(model, true)))
+                            .replaceWith(model);
                 })))
+                .invoke(relay::trigger)
                 .onFailure(ModelRegistry::isUniqueViolation).transform(e -> HttpProblem.builder()
                         .withStatus(Response.Status.CONFLICT).withTitle("Conflict")
                         .withDetail("another version of " + descriptor.name() + " was uploaded at the same time; upload again").build());

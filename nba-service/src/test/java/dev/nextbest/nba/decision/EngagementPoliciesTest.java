@@ -15,6 +15,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.awaitility.Awaitility.await;
 
 /** Eligibility, applicability and suitability, at action, group and issue level; validity and audience. */
 @QuarkusTest
@@ -128,7 +129,7 @@ class EngagementPoliciesTest extends RealServers {
     }
 
     @Test
-    void aNewVersionGoesLiveOnlyOnceApprovedAndTheOldOneServesMeanwhile() {
+    void aNewVersionGoesLiveOnlyOnceItsAssessmentApprovesItAndTheOldOneServesMeanwhile() {
         String placement = newPlacement();
         String offer = key("data-boost");
         String id = live(offer, definition("Data boost", placement));
@@ -142,11 +143,12 @@ class EngagementPoliciesTest extends RealServers {
                 .post(ACTIONS + "/" + id + "/submit").then().statusCode(200).body("status", equalTo("PENDING_ASSESSMENT"));
 
         assertThat(decision(customer, placement, Map.of(), false).getString("actions[0].name")).isEqualTo("Data boost");
-        given().auth().oauth2(marketer()).contentType("application/json").body("{\"version\":2}")
-                .post(ACTIONS + "/" + id + "/approve").then().statusCode(403);
-        given().auth().oauth2(officer()).contentType("application/json").body("{\"version\":2,\"note\":\"fine\"}")
-                .post(ACTIONS + "/" + id + "/approve").then().statusCode(200).body("status", equalTo("ACTIVE"))
-                .body("liveVersion", equalTo(2));
+        assessed(id, offer, 2, "PENDING_REVIEW", null);
+        assertThat(decision(customer, placement, Map.of(), false).getString("actions[0].name")).isEqualTo("Data boost");
+        assessed(id, offer, 2, "APPROVED", "fine");
+        awaitStatus(id, 2, "ACTIVE");
+        given().auth().oauth2(marketer()).get(ACTIONS + "/" + id).then().statusCode(200).body("liveVersion", equalTo(2))
+                .body("note", org.hamcrest.Matchers.containsString("fine"));
         JsonPath after = decision(customer, placement, Map.of(), false);
         assertThat(after.getString("actions[0].name")).isEqualTo("Data boost plus");
         assertThat(after.getInt("actions[0].version")).isEqualTo(2);
@@ -155,7 +157,18 @@ class EngagementPoliciesTest extends RealServers {
 
         given().auth().oauth2(marketer()).post(ACTIONS + "/" + id + "/retire").then().statusCode(200);
         assertThat(chosen(decision(customer, placement, Map.of(), false))).isEmpty();
-        given().auth().oauth2(officer()).contentType("application/json").body("{\"version\":2}")
-                .post(ACTIONS + "/" + id + "/approve").then().statusCode(409).contentType("application/problem+json");
+        // An approval delivered again after the version retired changes nothing.
+        double notWaiting = notWaitingAssessments();
+        assessed(id, offer, 2, "APPROVED", "fine");
+        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> notWaitingAssessments() > notWaiting);
+        assertThat(chosen(decision(customer, placement, Map.of(), false))).isEmpty();
+        given().auth().oauth2(marketer()).get(ACTIONS + "/" + id + "/versions").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.contains("RETIRED", "RETIRED"));
+    }
+
+    private static double notWaitingAssessments() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("nba_catalog_assessments_total") && line.contains("outcome=\"not-waiting\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 }

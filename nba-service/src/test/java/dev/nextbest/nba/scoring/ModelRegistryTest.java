@@ -1,14 +1,20 @@
 package dev.nextbest.nba.scoring;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nextbest.local.testing.TestKafka;
 import dev.nextbest.nba.RealServers;
+import dev.nextbest.nba.catalog.Catalog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +63,14 @@ class ModelRegistryTest extends RealServers {
                 .statusCode(201).extract().jsonPath();
         assertThat(uploaded.getBoolean("serving")).isTrue();
         assertThat(uploaded.getString("checksum")).hasSize(64);
+        int version = uploaded.getInt("version");
+        ConsumerRecord<String, byte[]> announced = TestKafka.await(Catalog.CHANGES_TOPIC, record -> "offer-acceptance".equals(record.key())
+                && new String(record.value(), StandardCharsets.UTF_8).contains("\"version\":" + version + ","), Duration.ofSeconds(30));
+        assertThat(announced).as("model-registered on catalog-changes, for its privacy assessment").isNotNull();
+        JsonNode event = JSON.readTree(announced.value());
+        assertThat(event.get("type").asText()).isEqualTo(ModelRegistry.MODEL_REGISTERED);
+        assertThat(event.get("data").get("groups").get(0).asText()).isEqualTo("partner-rewards");
+        assertThat(event.get("data").get("features").findValuesAsText("source")).contains("profile.attributes.gender", "context.weather");
         String customer = newCustomer();
         snapshot(customer, Map.of("attributes", Map.of("ageGroup", "26", "gender", "Female", "coffeeHouseVisits", "4~8",
                 "barVisits", "never", "incomeBand", "$37500 - $49999")));

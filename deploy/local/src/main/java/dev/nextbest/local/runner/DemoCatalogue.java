@@ -15,26 +15,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The sample catalogue of a telco and bank (demo/catalogue.json): decision settings, engagement policies, 15
  * actions (retention offers, upgrades, service fixes, proactive care, cross-sell, partner rewards) and the two
- * shipped models, put in through nba-service's API as a marketer would, each action approved by a privacy
- * officer (the interim approval until privacy-service assesses changes itself).
+ * shipped models, put in through nba-service's API as a marketer would. privacy-service assesses each action
+ * when it is submitted: low-risk ones go live at once; those that wait for review are approved through
+ * privacy-service's API as a privacy officer would (a rejected one stops the load: the sample is wrong).
  */
 final class DemoCatalogue {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final URI nba;
+    private final URI privacy;
     private final String marketer;
     private final String officer;
     private final Path models;
     private final PrintStream out;
 
-    DemoCatalogue(int nbaPort, String marketerToken, String officerToken, Path models, PrintStream out) {
+    DemoCatalogue(int nbaPort, int privacyPort, String marketerToken, String officerToken, Path models, PrintStream out) {
         this.nba = URI.create("http://127.0.0.1:" + nbaPort);
+        this.privacy = URI.create("http://127.0.0.1:" + privacyPort);
         this.marketer = marketerToken;
         this.officer = officerToken;
         this.models = models;
@@ -51,24 +56,71 @@ final class DemoCatalogue {
         }
         out.printf("Sample catalogue: %d actions, %d policies, %d models ...%n", catalogue.get("actions").size(),
                 catalogue.get("policies").size(), catalogue.get("models").size());
-        send("PUT", "/nba/v1/catalog/settings", marketer, "application/json", catalogue.get("settings").toString());
+        send(nba, "PUT", "/nba/v1/catalog/settings", marketer, catalogue.get("settings").toString());
         for (JsonNode policy : catalogue.get("policies")) {
-            send("PUT", "/nba/v1/catalog/policies/" + policy.get("level").asText() + "/" + policy.get("name").asText(),
-                    marketer, "application/json", policy.toString());
+            send(nba, "PUT", "/nba/v1/catalog/policies/" + policy.get("level").asText() + "/" + policy.get("name").asText(),
+                    marketer, policy.toString());
         }
-        int live = 0;
-        for (JsonNode action : catalogue.get("actions")) {
-            String id = send("POST", "/nba/v1/catalog/actions", marketer, "application/json", action.toString()).get("id").asText();
-            send("POST", "/nba/v1/catalog/actions/" + id + "/submit", marketer, "application/json", "{\"version\":1}");
-            send("POST", "/nba/v1/catalog/actions/" + id + "/approve", officer, "application/json",
-                    "{\"version\":1,\"note\":\"sample catalogue, approved by the local runtime\"}");
-            live++;
-        }
+        // Models first: an action's assessment reads the features of the models that score its group.
         for (JsonNode model : catalogue.get("models")) {
             upload(model.asText());
         }
-        out.printf("  %d actions live; models %s serving%n", live, catalogue.get("models"));
-        return live;
+        Map<String, String> submitted = new LinkedHashMap<>();
+        for (JsonNode action : catalogue.get("actions")) {
+            String id = send(nba, "POST", "/nba/v1/catalog/actions", marketer, action.toString()).get("id").asText();
+            send(nba, "POST", "/nba/v1/catalog/actions/" + id + "/submit", marketer, "{\"version\":1}");
+            submitted.put(id, action.get("key").asText());
+        }
+        int reviewed = reviewPending(submitted);
+        out.printf("  %d actions live (%d approved automatically, %d after review); models %s serving%n", submitted.size(),
+                submitted.size() - reviewed, reviewed, catalogue.get("models"));
+        return submitted.size();
+    }
+
+    /**
+     * Waits for every submitted action's assessment; approves those pending review as a privacy officer, and
+     * waits until every action is live. @return how many needed review
+     */
+    private int reviewPending(Map<String, String> submitted) {
+        Map<String, String> waiting = new LinkedHashMap<>(submitted);
+        int reviewed = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!waiting.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no assessment arrived for " + waiting.values() + " within 2 minutes");
+            }
+            for (JsonNode assessment : send(privacy, "GET", "/privacy/v1/assessments?limit=500", officer, null)) {
+                String id = assessment.path("subject").path("id").asText();
+                if (!waiting.containsKey(id)) {
+                    continue;
+                }
+                switch (assessment.get("status").asText()) {
+                    case "REJECTED" -> throw new IllegalStateException("the sample action " + waiting.get(id)
+                            + " was rejected by its privacy assessment: " + assessment.get("findings"));
+                    case "PENDING_REVIEW" -> {
+                        send(privacy, "POST", "/privacy/v1/assessments/" + assessment.get("id").asText() + "/approve", officer,
+                                "{\"note\":\"sample catalogue, reviewed by the local runtime\"}");
+                        reviewed++;
+                    }
+                    default -> {
+                    }
+                }
+                if (send(nba, "GET", "/nba/v1/catalog/actions/" + id, marketer, null).get("liveVersion").asInt() == 1) {
+                    waiting.remove(id);
+                }
+            }
+            pause();
+        }
+        return reviewed;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
     }
 
     private void upload(String model) {
@@ -104,12 +156,16 @@ final class DemoCatalogue {
         body.write("\r\n".getBytes(StandardCharsets.UTF_8));
     }
 
-    private JsonNode send(String method, String path, String token, String contentType, String body) {
+    private JsonNode send(URI service, String method, String path, String token, String body) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(nba.resolve(path))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", contentType)
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve(path))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }

@@ -184,7 +184,7 @@ public final class Platform {
                     Optional.empty()).token().orElseThrow(() -> new IllegalStateException("no marketer token"));
             String officer = TokenRequest.send(identityPort, "privacy-console", secrets.getProperty("privacy-console"),
                     Optional.empty()).token().orElseThrow(() -> new IllegalStateException("no privacy officer token"));
-            int live = new DemoCatalogue(settings.port(ServiceDefinition.ALL.get(3)), marketer, officer,
+            int live = new DemoCatalogue(settings.port(ServiceDefinition.ALL.get(3)), settings.port(ServiceDefinition.ALL.get(2)), marketer, officer,
                     settings.root().resolve("nba-service").resolve("models"), out).load();
             Files.writeString(marker, live + " actions, " + java.time.Instant.now() + "\n");
         } catch (IOException | RuntimeException e) {
