@@ -61,15 +61,18 @@ final class DemoCatalogue {
             send(nba, "PUT", "/nba/v1/catalog/policies/" + policy.get("level").asText() + "/" + policy.get("name").asText(),
                     marketer, policy.toString());
         }
-        // Models first: an action's assessment reads the features of the models that score its group.
-        for (JsonNode model : catalogue.get("models")) {
-            upload(model.asText());
-        }
         Map<String, String> submitted = new LinkedHashMap<>();
         for (JsonNode action : catalogue.get("actions")) {
             String id = send(nba, "POST", "/nba/v1/catalog/actions", marketer, action.toString()).get("id").asText();
-            send(nba, "POST", "/nba/v1/catalog/actions/" + id + "/submit", marketer, "{\"version\":1}");
             submitted.put(id, action.get("key").asText());
+        }
+        // Models before submitting: an action's assessment reads the features of the models that score its
+        // group (and a model is checked against the attributes of its groups' actions, drafts included).
+        for (JsonNode model : catalogue.get("models")) {
+            upload(model.asText());
+        }
+        for (String id : submitted.keySet()) {
+            send(nba, "POST", "/nba/v1/catalog/actions/" + id + "/submit", marketer, "{\"version\":1}");
         }
         int reviewed = reviewPending(submitted);
         out.printf("  %d actions live (%d approved automatically, %d after review); models %s serving%n", submitted.size(),
