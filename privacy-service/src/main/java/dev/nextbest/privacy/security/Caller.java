@@ -1,9 +1,11 @@
 package dev.nextbest.privacy.security;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Who is calling, from their verified access token. */
+/** Who is calling, from their verified access token, and the object-level check on customers. */
 @RequestScoped
 public class Caller {
 
@@ -22,5 +24,18 @@ public class Caller {
             }
         }
         return "unknown";
+    }
+
+    /**
+     * Refuses a token scoped to another customer (claim "customer_id"), and a channel app's token that is
+     * scoped to none: a channel app only ever acts for the customer it was given a token for.
+     */
+    public void checkMayActFor(String customerId) {
+        Object scoped = token.getClaim("customer_id");
+        boolean allowed = scoped == null ? !token.getGroups().contains(Roles.CHANNEL_APP) : scoped.toString().equals(customerId);
+        if (!allowed) {
+            throw HttpProblem.builder().withStatus(Response.Status.FORBIDDEN).withTitle("Forbidden")
+                    .withDetail("this token may only act for the customer it was issued for").build();
+        }
     }
 }

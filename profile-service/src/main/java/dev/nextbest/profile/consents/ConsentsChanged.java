@@ -23,7 +23,7 @@ public record ConsentsChanged(
 
     public record PurposeConsent(
             @NotNull(message = "is required")
-            @Pattern(regexp = "GRANTED|DENIED|WITHDRAWN", message = "must be one of GRANTED, DENIED, WITHDRAWN") String status,
+            @Pattern(regexp = "GRANTED|DENIED|WITHDRAWN|EXPIRED", message = "must be one of GRANTED, DENIED, WITHDRAWN, EXPIRED") String status,
             @NotNull(message = "is required") Instant changedAt) {
     }
 }

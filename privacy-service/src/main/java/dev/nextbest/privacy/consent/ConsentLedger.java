@@ -1,0 +1,153 @@
+package dev.nextbest.privacy.consent;
+
+import dev.nextbest.privacy.audit.AuditLog;
+import dev.nextbest.privacy.datamap.DataMap;
+import dev.nextbest.privacy.events.Outbox;
+import dev.nextbest.privacy.events.OutboxRelay;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The consent ledger: records customers' decisions, keeps every one, and publishes each customer's whole
+ * current state on the compacted {@value #TOPIC} topic in the transaction that changes it. The Global
+ * Privacy Control signal is recorded as a refusal of sharing and of profiling.
+ */
+@ApplicationScoped
+public class ConsentLedger {
+
+    public static final String TOPIC = "consent-changes";
+    public static final String TYPE = "dev.nextbest.privacy.consents-changed.v1";
+    /** What the Global Privacy Control signal ({@code Sec-GPC: 1}) refuses: selling or sharing, and profiling. */
+    public static final List<String> GPC_PURPOSES = List.of("sharing", "profiling");
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final AuditLog audit;
+    private final DataMap dataMap;
+
+    public ConsentLedger(Outbox outbox, OutboxRelay relay, AuditLog audit, DataMap dataMap) {
+        this.outbox = outbox;
+        this.relay = relay;
+        this.audit = audit;
+        this.dataMap = dataMap;
+    }
+
+    /**
+     * Records the decisions (and, with {@code gpc}, the refusals the signal stands for, which win over a grant
+     * in the same request).
+     *
+     * @throws HttpProblem 400 when a decision contradicts itself or names an unknown data category
+     */
+    public Uni<ConsentState> record(String customerId, ConsentRequest request, boolean gpc, String client) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant givenAt = request.givenAt() == null ? now : request.givenAt().truncatedTo(ChronoUnit.MICROS);
+        check(request, givenAt, now);
+        List<ConsentRecord> records = new ArrayList<>();
+        for (ConsentRequest.Decision decision : request.decisions()) {
+            records.add(record(customerId, decision.purpose(), decision.status(), decision.expiresAt(),
+                    decision.dataCategories(), request, request.method(), givenAt, now, client));
+        }
+        if (gpc) {
+            Instant after = now.plus(1, ChronoUnit.MICROS);
+            for (String purpose : GPC_PURPOSES) {
+                records.add(record(customerId, purpose, "DENIED", null, null, request, "gpc-signal", givenAt, after, client));
+            }
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("customer", customerId);
+        details.put("decisions", records.stream().map(r -> r.purpose + " " + r.status).toList());
+        details.put("channel", request.channel());
+        details.put("method", request.method());
+        details.put("gpc", gpc);
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> Multi.createFrom().iterable(records).onItem()
+                                .transformToUniAndConcatenate(session::persist).collect().last())
+                        .chain(() -> publish(customerId, now))
+                        .call(() -> audit.append("consent-recorded", "customer " + customerId, client, details)))
+                .invoke(relay::trigger);
+    }
+
+    public Uni<ConsentState> state(String customerId) {
+        return Panache.withSession(() -> load(customerId).map(records -> ConsentState.of(customerId, records, Instant.now())));
+    }
+
+    /** Publishes the customer's state as it is at {@code now}, inside the caller's transaction. */
+    Uni<ConsentState> publish(String customerId, Instant now) {
+        return load(customerId).chain(records -> {
+            ConsentState state = ConsentState.of(customerId, records, now);
+            return outbox.add(TOPIC, customerId, TYPE, customerId, state.event()).replaceWith(state);
+        });
+    }
+
+    private Uni<List<ConsentRecord>> load(String customerId) {
+        return Panache.getSession().chain(session -> session
+                .createQuery("from ConsentRecord where customerId = :customer", ConsentRecord.class)
+                .setParameter("customer", customerId).getResultList());
+    }
+
+    private void check(ConsentRequest request, Instant givenAt, Instant now) {
+        if (givenAt.isAfter(now.plus(CLOCK_SKEW))) {
+            throw badRequest("givenAt " + givenAt + " is in the future");
+        }
+        Set<String> purposes = new HashSet<>();
+        for (ConsentRequest.Decision decision : request.decisions()) {
+            if (!purposes.add(decision.purpose())) {
+                throw badRequest("purpose " + decision.purpose() + " is listed twice");
+            }
+            if (decision.expiresAt() != null && !"GRANTED".equals(decision.status())) {
+                throw badRequest("purpose " + decision.purpose() + ": only a grant can expire");
+            }
+            if (decision.expiresAt() != null && !decision.expiresAt().isAfter(givenAt)) {
+                throw badRequest("purpose " + decision.purpose() + ": expiresAt must be after givenAt");
+            }
+            if (decision.dataCategories() != null) {
+                decision.dataCategories().stream().filter(category -> !dataMap.taxonomy().isCategory(category)).findFirst()
+                        .ifPresent(category -> {
+                            throw badRequest("purpose " + decision.purpose() + ": '" + category
+                                    + "' is not a data category of the taxonomy (GET /privacy/v1/taxonomy lists them)");
+                        });
+            }
+        }
+    }
+
+    private static ConsentRecord record(String customerId, String purpose, String status, Instant expiresAt,
+                                        List<String> categories, ConsentRequest request, String method, Instant givenAt,
+                                        Instant recordedAt, String client) {
+        ConsentRecord record = new ConsentRecord();
+        record.id = UUID.randomUUID();
+        record.customerId = customerId;
+        record.purpose = purpose;
+        record.status = status;
+        record.scope = new ConsentRecord.Scope(categories == null ? List.of() : List.copyOf(categories));
+        record.lawfulBasis = request.lawfulBasis() == null ? "CONSENT" : request.lawfulBasis();
+        record.channel = request.channel();
+        record.jurisdiction = request.jurisdiction();
+        record.method = method;
+        record.notice = request.notice();
+        record.givenAt = givenAt;
+        record.expiresAt = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS);
+        record.recordedAt = recordedAt;
+        record.recordedBy = client;
+        return record;
+    }
+
+    static HttpProblem badRequest(String detail) {
+        return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request").withDetail(detail).build();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.nextbest.privacy.consent;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A customer's consents as they stand at one moment: the latest decision per purpose, a grant past its
+ * expiry counting as EXPIRED; and the whole history, newest first.
+ */
+public record ConsentState(String customerId, SortedMap<String, PurposeState> purposes, List<HistoryEntry> history) {
+
+    public static final String EXPIRED = "EXPIRED";
+
+    /** One purpose now. {@code changedAt}: when decided, or when the grant expired. */
+    public record PurposeState(String status, Instant changedAt, Instant expiresAt, String lawfulBasis, String channel,
+                               String method, List<String> dataCategories) {
+    }
+
+    public record HistoryEntry(String purpose, String status, Instant givenAt, Instant expiresAt, String lawfulBasis,
+                               String channel, String jurisdiction, String method, String notice, Instant recordedAt,
+                               String recordedBy) {
+    }
+
+    /** The latest decision per purpose wins: the later given, then the later recorded. */
+    static final Comparator<ConsentRecord> NEWEST_FIRST = Comparator.comparing((ConsentRecord record) -> record.givenAt)
+            .thenComparing(record -> record.recordedAt).reversed();
+
+    public static ConsentState of(String customerId, List<ConsentRecord> records, Instant now) {
+        List<ConsentRecord> newestFirst = records.stream().sorted(NEWEST_FIRST).toList();
+        SortedMap<String, PurposeState> purposes = new TreeMap<>();
+        for (ConsentRecord record : newestFirst) {
+            purposes.computeIfAbsent(record.purpose, purpose -> {
+                boolean expired = "GRANTED".equals(record.status) && record.expiresAt != null && !record.expiresAt.isAfter(now);
+                return new PurposeState(expired ? EXPIRED : record.status, expired ? record.expiresAt : record.givenAt,
+                        record.expiresAt, record.lawfulBasis, record.channel, record.method, record.scope.dataCategories());
+            });
+        }
+        List<HistoryEntry> history = newestFirst.stream().map(record -> new HistoryEntry(record.purpose, record.status,
+                record.givenAt, record.expiresAt, record.lawfulBasis, record.channel, record.jurisdiction, record.method,
+                record.notice, record.recordedAt, record.recordedBy)).toList();
+        return new ConsentState(customerId, purposes, history);
+    }
+
+    /** The data of a consents-changed event: each purpose's status, when it changed, when it expires. */
+    public Map<String, Object> event() {
+        Map<String, Object> consents = new TreeMap<>();
+        purposes.forEach((purpose, state) -> {
+            Map<String, Object> entry = new TreeMap<>();
+            entry.put("status", state.status());
+            entry.put("changedAt", state.changedAt());
+            if (state.expiresAt() != null) {
+                entry.put("expiresAt", state.expiresAt());
+            }
+            consents.put(purpose, entry);
+        });
+        return Map.of("customerId", customerId, "consents", consents);
+    }
+}
