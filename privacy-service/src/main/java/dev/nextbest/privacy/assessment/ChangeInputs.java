@@ -4,10 +4,10 @@ import dev.nextbest.privacy.changes.ActionChanged;
 import dev.nextbest.privacy.changes.ModelRegistered;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Builds the inputs of an assessment from what a change announces and what the service knows around it. */
 public final class ChangeInputs {
@@ -42,12 +42,14 @@ public final class ChangeInputs {
                         add(expressions, origin + "suitability", policy.suitability, true);
                     });
         }
-        List<AssessmentInputs.ModelUse> scoring = models.stream()
-                .filter(model -> model.scope.groups().contains(definition.group()))
-                .sorted(Comparator.comparing((ModelRegistration model) -> model.name).thenComparing(model -> -model.version))
-                .collect(java.util.stream.Collectors.toMap(model -> model.name, model -> model, (first, older) -> first,
-                        java.util.TreeMap::new))
-                .values().stream()
+        // The latest version of each model that scores the action's group, by name.
+        Map<String, ModelRegistration> latest = new TreeMap<>();
+        for (ModelRegistration model : models) {
+            if (model.scope.groups().contains(definition.group())) {
+                latest.merge(model.name, model, (one, other) -> one.version >= other.version ? one : other);
+            }
+        }
+        List<AssessmentInputs.ModelUse> scoring = latest.values().stream()
                 .map(model -> new AssessmentInputs.ModelUse(model.name, model.version, model.scope.features()))
                 .toList();
         return new AssessmentInputs("action", action.id().toString(), action.key(), action.version(), NBA,

@@ -8,12 +8,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -103,11 +99,7 @@ public class AuditLog {
     static String hash(AuditEntry entry) {
         String content = String.join("\n", Long.toString(entry.seq), entry.recordedAt.toString(), entry.kind,
                 entry.subject, entry.actor, entry.details, entry.previousHash);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(content);
     }
 
     private String json(Object details) {

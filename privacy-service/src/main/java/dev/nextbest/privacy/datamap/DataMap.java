@@ -1,5 +1,6 @@
 package dev.nextbest.privacy.datamap;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class DataMap {
     }
 
     public List<SystemDeclaration> systems() {
-        return systems.values().stream().sorted(java.util.Comparator.comparing(SystemDeclaration::system)).toList();
+        return systems.values().stream().sorted(Comparator.comparing(SystemDeclaration::system)).toList();
     }
 
     public String checksum() {

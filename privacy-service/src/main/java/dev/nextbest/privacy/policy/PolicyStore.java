@@ -4,18 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nextbest.privacy.audit.AuditLog;
+import dev.nextbest.privacy.audit.Sha256;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Privacy policies and all their versions, in PostgreSQL. The latest version of each policy is in force.
@@ -49,10 +48,10 @@ public class PolicyStore {
 
     /** The given versions (as an assessment recorded them). */
     public Uni<List<VersionedPolicy>> versions(Map<String, Integer> versions) {
-        return Panache.getSession().chain(session -> io.smallrye.mutiny.Multi.createFrom().iterable(versions.entrySet())
+        return Panache.getSession().chain(session -> Multi.createFrom().iterable(versions.entrySet())
                 .onItem().transformToUniAndConcatenate(entry -> session.find(StoredPolicy.class,
                         new StoredPolicy.Key(entry.getKey(), entry.getValue())))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .map(row -> new VersionedPolicy(row.version, read(row.document)))
                 .collect().asList());
     }
@@ -76,7 +75,7 @@ public class PolicyStore {
     public Uni<PolicyVersion> save(PrivacyPolicy policy, String source, String actor, String comparedSource) {
         check.check(policy);
         String document = write(policy);
-        String checksum = sha256(document);
+        String checksum = Sha256.hex(document);
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                 .createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK + ")) AS locked", Long.class)
                 .getSingleResult()
@@ -126,14 +125,6 @@ public class PolicyStore {
         try {
             return json.writeValueAsString(policy);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
