@@ -59,7 +59,7 @@ public class ConsentLedger {
         Instant givenAt = request.givenAt() == null ? now : request.givenAt().truncatedTo(ChronoUnit.MICROS);
         check(request, givenAt, now);
         List<ConsentRecord> records = new ArrayList<>();
-        for (ConsentRequest.Decision decision : request.decisions()) {
+        for (ConsentRequest.Decision decision : request.decisionsOrNone()) {
             records.add(record(customerId, decision.purpose(), decision.status(), decision.expiresAt(),
                     decision.dataCategories(), request, request.method(), givenAt, now, client));
         }
@@ -69,14 +69,19 @@ public class ConsentLedger {
                 records.add(record(customerId, purpose, "DENIED", null, null, request, "gpc-signal", givenAt, after, client));
             }
         }
+        List<ContactPreference> preferences = request.contactPreferencesOrNone().stream()
+                .map(preference -> preference(customerId, preference, request, givenAt, now, client)).toList();
+        List<Object> rows = new ArrayList<>(records);
+        rows.addAll(preferences);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("customer", customerId);
         details.put("decisions", records.stream().map(r -> r.purpose + " " + r.status).toList());
+        details.put("contactPreferences", preferences.stream().map(p -> p.channel + " " + p.allow).toList());
         details.put("channel", request.channel());
         details.put("method", request.method());
         details.put("gpc", gpc);
         return Panache.withTransaction(() -> Panache.getSession()
-                        .chain(session -> Multi.createFrom().iterable(records).onItem()
+                        .chain(session -> Multi.createFrom().iterable(rows).onItem()
                                 .transformToUniAndConcatenate(session::persist).collect().last())
                         .chain(() -> publish(customerId, now))
                         .call(() -> audit.append("consent-recorded", "customer " + customerId, client, details)))
@@ -84,29 +89,39 @@ public class ConsentLedger {
     }
 
     public Uni<ConsentState> state(String customerId) {
-        return Panache.withSession(() -> load(customerId).map(records -> ConsentState.of(customerId, records, Instant.now())));
+        return Panache.withSession(() -> load(customerId, Instant.now()));
     }
 
     /** Publishes the customer's state as it is at {@code now}, inside the caller's transaction. */
     Uni<ConsentState> publish(String customerId, Instant now) {
-        return load(customerId).chain(records -> {
-            ConsentState state = ConsentState.of(customerId, records, now);
-            return outbox.add(TOPIC, customerId, TYPE, customerId, state.event()).replaceWith(state);
-        });
+        return load(customerId, now).call(state -> outbox.add(TOPIC, customerId, TYPE, customerId, state.event()));
     }
 
-    private Uni<List<ConsentRecord>> load(String customerId) {
+    private Uni<ConsentState> load(String customerId, Instant now) {
         return Panache.getSession().chain(session -> session
                 .createQuery("from ConsentRecord where customerId = :customer", ConsentRecord.class)
-                .setParameter("customer", customerId).getResultList());
+                .setParameter("customer", customerId).getResultList()
+                .chain(records -> session
+                        .createQuery("from ContactPreference where customerId = :customer", ContactPreference.class)
+                        .setParameter("customer", customerId).getResultList()
+                        .map(preferences -> ConsentState.of(customerId, records, preferences, now))));
     }
 
     private void check(ConsentRequest request, Instant givenAt, Instant now) {
         if (givenAt.isAfter(now.plus(CLOCK_SKEW))) {
             throw badRequest("givenAt " + givenAt + " is in the future");
         }
+        if (request.decisionsOrNone().isEmpty() && request.contactPreferencesOrNone().isEmpty()) {
+            throw badRequest("the request records nothing: list at least one decision or contact preference");
+        }
+        Set<String> channels = new HashSet<>();
+        for (ConsentRequest.ContactPreferenceDecision preference : request.contactPreferencesOrNone()) {
+            if (!channels.add(preference.channel())) {
+                throw badRequest("the contact preference for " + preference.channel() + " is listed twice");
+            }
+        }
         Set<String> purposes = new HashSet<>();
-        for (ConsentRequest.Decision decision : request.decisions()) {
+        for (ConsentRequest.Decision decision : request.decisionsOrNone()) {
             if (!purposes.add(decision.purpose())) {
                 throw badRequest("purpose " + decision.purpose() + " is listed twice");
             }
@@ -124,6 +139,23 @@ public class ConsentLedger {
                         });
             }
         }
+    }
+
+    private static ContactPreference preference(String customerId, ConsentRequest.ContactPreferenceDecision decision,
+                                                ConsentRequest request, Instant givenAt, Instant recordedAt, String client) {
+        ContactPreference preference = new ContactPreference();
+        preference.id = UUID.randomUUID();
+        preference.customerId = customerId;
+        preference.channel = decision.channel();
+        preference.allow = decision.allow();
+        preference.collectedOn = request.channel();
+        preference.jurisdiction = request.jurisdiction();
+        preference.method = request.method();
+        preference.notice = request.notice();
+        preference.givenAt = givenAt;
+        preference.recordedAt = recordedAt;
+        preference.recordedBy = client;
+        return preference;
     }
 
     private static ConsentRecord record(String customerId, String purpose, String status, Instant expiresAt,

@@ -88,6 +88,45 @@ class ConsentLedgerTest {
     }
 
     @Test
+    void contactPreferencesPerChannelAreKeptWithTheirHistoryAndPublished() throws Exception {
+        String customer = newCustomer();
+        given().auth().oauth2(TestTokens.customerToken("mobile-app", customer)).contentType("application/json")
+                .body(Map.of("contactPreferences", List.of(Map.of("channel", "email", "allow", "ALL"),
+                                Map.of("channel", "sms", "allow", "NONE")),
+                        "channel", "app", "jurisdiction", "GB", "method", "app-settings"))
+                .post(path(customer)).then().statusCode(200)
+                .body("contactPreferences.email.allow", equalTo("ALL"))
+                .body("contactPreferences.sms.allow", equalTo("NONE"));
+        // "Only contact me when it ships": service messages only, by email.
+        given().auth().oauth2(agent()).contentType("application/json")
+                .body(Map.of("contactPreferences", List.of(Map.of("channel", "email", "allow", "SERVICE_ONLY")),
+                        "channel", "agent", "jurisdiction", "GB", "method", "agent-verbal"))
+                .post(path(customer)).then().statusCode(200)
+                .body("contactPreferences.email.allow", equalTo("SERVICE_ONLY"))
+                .body("contactPreferences.email.collectedOn", equalTo("agent"))
+                .body("contactPreferences.sms.allow", equalTo("NONE"))
+                .body("contactPreferenceHistory.allow", contains("SERVICE_ONLY", "ALL", "NONE"))
+                .body("purposes.size()", equalTo(0));
+        ConsumerRecord<String, byte[]> record = TestKafka.await(ConsentLedger.TOPIC, r -> customer.equals(r.key())
+                && "SERVICE_ONLY".equals(field(r.value(), "/data/contactPreferences/email/allow")), WAIT);
+        assertThat(record).as("the new preference is published on consent-changes").isNotNull();
+        assertThat(field(record.value(), "/data/contactPreferences/sms/allow")).isEqualTo("NONE");
+
+        given().auth().oauth2(agent()).contentType("application/json")
+                .body(Map.of("contactPreferences", List.of(Map.of("channel", "email", "allow", "ALL"),
+                        Map.of("channel", "email", "allow", "NONE")), "channel", "agent", "jurisdiction", "GB", "method", "agent-verbal"))
+                .post(path(customer)).then().statusCode(400).body("detail", containsString("email is listed twice"));
+        given().auth().oauth2(agent()).contentType("application/json")
+                .body(Map.of("contactPreferences", List.of(Map.of("channel", "pigeon", "allow", "SOMETIMES")),
+                        "channel", "agent", "jurisdiction", "GB", "method", "agent-verbal"))
+                .post(path(customer)).then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItems("contactPreferences[0].channel", "contactPreferences[0].allow"));
+        given().auth().oauth2(agent()).contentType("application/json")
+                .body(Map.of("channel", "agent", "jurisdiction", "GB", "method", "agent-verbal"))
+                .post(path(customer)).then().statusCode(400).body("detail", containsString("records nothing"));
+    }
+
+    @Test
     void consentChangesIsACompactedTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
             ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, ConsentLedger.TOPIC);
@@ -141,8 +180,12 @@ class ConsentLedgerTest {
     }
 
     private static String statusOf(byte[] event, String purpose) {
+        return field(event, "/data/consents/" + purpose + "/status");
+    }
+
+    private static String field(byte[] event, String pointer) {
         try {
-            return JSON.readTree(event).at("/data/consents/" + purpose + "/status").asText();
+            return JSON.readTree(event).at(pointer).asText();
         } catch (java.io.IOException e) {
             return "";
         }
