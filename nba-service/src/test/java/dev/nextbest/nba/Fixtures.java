@@ -99,12 +99,8 @@ public final class Fixtures {
         data.put("findings", "REJECTED".equals(status) && note == null ? List.of(Map.of("kind", "POLICY_VIOLATION",
                 "code", "platform.no-health-data-for-marketing", "detail", "violates rule no-health-data-for-marketing"))
                 : List.of());
-        byte[] event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString()).withSource(URI.create("/privacy-service"))
-                .withType("dev.nextbest.privacy.assessment-changed.v1").withSubject(actionId)
-                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
-                .withDataContentType("application/json").withData(json(data).getBytes(StandardCharsets.UTF_8)).build());
-        TestKafka.send("privacy-assessments", actionId, event);
+        TestKafka.send("privacy-assessments", actionId, cloudEvent("/privacy-service", "dev.nextbest.privacy.assessment-changed.v1",
+                actionId, OffsetDateTime.now(ZoneOffset.UTC), json(data)));
         return assessmentId;
     }
 
@@ -144,11 +140,8 @@ public final class Fixtures {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         full.put("updatedAt", now.toString());
         full.put("computedAt", now.toString());
-        byte[] event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString()).withSource(URI.create("/profile-service"))
-                .withType("dev.nextbest.profile.profile-updated.v1").withSubject(customer).withTime(now)
-                .withDataContentType("application/json").withData(json(full).getBytes(StandardCharsets.UTF_8)).build());
-        TestKafka.send("profile-updates", customer, event);
+        TestKafka.send("profile-updates", customer, cloudEvent("/profile-service", "dev.nextbest.profile.profile-updated.v1",
+                customer, now, json(full)));
         String marker = (String) full.get("updatedAt");
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             io.quarkus.redis.datasource.RedisDataSource redis = io.quarkus.arc.Arc.container()
@@ -156,6 +149,44 @@ public final class Fixtures {
             String stored = redis.value(String.class).get("nba:features:" + customer);
             return stored != null && stored.contains(marker.substring(0, 19));
         });
+    }
+
+    /**
+     * Sends the customer's consent state through consent-changes, as privacy-service publishes it, and waits until
+     * the decision path has it.
+     *
+     * @param purposes           purpose to status (GRANTED, DENIED, WITHDRAWN, EXPIRED)
+     * @param contactPreferences channel to ALL, SERVICE_ONLY or NONE
+     */
+    public static void consents(String customer, Map<String, String> purposes, Map<String, String> contactPreferences) {
+        Map<String, Object> consents = new LinkedHashMap<>();
+        purposes.forEach((purpose, status) -> consents.put(purpose, Map.of("status", status, "changedAt", "2026-11-01T09:00:00Z")));
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contactPreferences.forEach((channel, allow) -> contact.put(channel, Map.of("allow", allow, "changedAt", "2026-11-01T09:00:00Z")));
+        consentState(customer, Map.of("customerId", customer, "consents", consents, "contactPreferences", contact));
+    }
+
+    /** Grants marketing and profiling: what most decision tests need of a customer. */
+    public static void consenting(String customer) {
+        consents(customer, Map.of("marketing", "GRANTED", "profiling", "GRANTED"), Map.of());
+    }
+
+    /** Sends the state (the data of a consents-changed event) and waits until the decision path has it. */
+    public static void consentState(String customer, Map<String, Object> state) {
+        String data = json(state);
+        TestKafka.send("consent-changes", customer, cloudEvent("/privacy-service", "dev.nextbest.privacy.consents-changed.v1",
+                customer, OffsetDateTime.now(ZoneOffset.UTC), data));
+        await().atMost(Duration.ofSeconds(30)).until(() -> data.equals(io.quarkus.arc.Arc.container()
+                .instance(io.quarkus.redis.datasource.RedisDataSource.class).get()
+                .value(String.class).get("nba:consents:" + customer)));
+    }
+
+    /** A structured CloudEvent as the platform's services write them. */
+    public static byte[] cloudEvent(String source, String type, String subject, OffsetDateTime time, String data) {
+        return EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString()).withSource(URI.create(source)).withType(type).withSubject(subject)
+                .withTime(time).withDataContentType("application/json")
+                .withData(data.getBytes(StandardCharsets.UTF_8)).build());
     }
 
     public static ValidatableResponse decide(String token, Map<String, Object> request) {

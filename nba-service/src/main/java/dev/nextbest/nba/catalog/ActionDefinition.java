@@ -1,5 +1,6 @@
 package dev.nextbest.nba.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -110,5 +111,32 @@ public record ActionDefinition(
 
     public boolean isFallback() {
         return Boolean.TRUE.equals(fallback);
+    }
+
+    /**
+     * The purposes a customer must have granted for it to reach them: those it names; "marketing" when it makes
+     * a marketing use and names none (the privacy assessment flags that, and a decision never trusts it).
+     */
+    public List<String> consentsNeeded() {
+        if (purposes != null && !purposes.isEmpty()) {
+            return purposes;
+        }
+        return dataUses != null && dataUses.stream().anyMatch(ActionDefinition::isMarketing) ? MARKETING : List.of();
+    }
+
+    /**
+     * A message about the service the customer uses (every data use it declares is an essential one, such as
+     * essential.service): what a contact preference of SERVICE_ONLY lets through.
+     */
+    @JsonIgnore
+    public boolean isServiceMessage() {
+        return dataUses != null && !dataUses.isEmpty()
+                && dataUses.stream().allMatch(use -> use.equals("essential") || use.startsWith("essential."));
+    }
+
+    private static final List<String> MARKETING = List.of("marketing");
+
+    private static boolean isMarketing(String use) {
+        return use.equals("marketing") || use.startsWith("marketing.");
     }
 }

@@ -13,6 +13,8 @@ final class Candidate {
     /** The model's propensity, or the action's base propensity when no model scores its group. */
     double modelPropensity = Double.NaN;
     String model;
+    /** False when a model scored it without the customer's profile, because they do not allow profiling. */
+    boolean personalised = true;
     /** The propensity arbitration used: the model's, blended with an exploration draw when exploring. */
     double propensity = Double.NaN;
     double value = Double.NaN;

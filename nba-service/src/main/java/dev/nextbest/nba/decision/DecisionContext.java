@@ -1,6 +1,7 @@
 package dev.nextbest.nba.decision;
 
 import dev.nextbest.nba.catalog.DecisionSettings;
+import dev.nextbest.nba.consent.ConsentView;
 import dev.nextbest.nba.contact.ContactHistory;
 
 import java.time.Instant;
@@ -8,16 +9,23 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What one decision knows: the customer's snapshot (as JSON values, and as CEL values), the request's context
- * (with channel and placement added), their contact history, the settings in force and the time.
+ * What one decision knows: the customer's snapshot (as JSON values, and as CEL values), their consents, the
+ * request's context (with channel and placement added), their contact history, the settings in force and the
+ * time.
  */
 final class DecisionContext {
+
+    /** The consent purpose that lets models read the customer's profile. */
+    static final String PROFILING = "profiling";
 
     final String customerId;
     final DecisionRequest request;
     final boolean profileKnown;
-    /** The snapshot as parsed JSON, for models. */
+    /** The snapshot as parsed JSON. */
     final Map<String, Object> profile;
+    final ConsentView consents;
+    /** Whether the customer allows profiling: only then do models read their profile. */
+    final boolean personalised;
     /** The request context with channel and placement, for models. */
     final Map<String, Object> context;
     final ContactHistory contacts;
@@ -28,12 +36,14 @@ final class DecisionContext {
     private final Map<String, Object> celContext;
     private final String kind;
 
-    DecisionContext(String customerId, DecisionRequest request, Map<String, Object> profile, ContactHistory contacts,
-                    DecisionSettings settings, Instant now) {
+    DecisionContext(String customerId, DecisionRequest request, Map<String, Object> profile, ConsentView consents,
+                    ContactHistory contacts, DecisionSettings settings, Instant now) {
         this.customerId = customerId;
         this.request = request;
         this.profileKnown = profile != null;
         this.profile = profile == null ? Map.of() : profile;
+        this.consents = consents;
+        this.personalised = consents.granted(PROFILING, now);
         Map<String, Object> context = new HashMap<>(request.contextOrEmpty());
         context.put("channel", request.channel());
         if (request.placement() != null) {
@@ -62,6 +72,11 @@ final class DecisionContext {
 
     void remember(Object expression, Object outcome) {
         perCustomer.put(expression, outcome);
+    }
+
+    /** What models read of the customer: their profile if they allow profiling, else nothing (a non-personalised score). */
+    Map<String, Object> modelProfile() {
+        return personalised ? profile : Map.of();
     }
 
     /** What a policy expression about this candidate sees. */

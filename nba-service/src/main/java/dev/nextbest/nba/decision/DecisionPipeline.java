@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nextbest.nba.catalog.DecisionSettings;
-import dev.nextbest.nba.contact.ContactCounters;
+import dev.nextbest.nba.consent.ConsentView;
+import dev.nextbest.nba.consent.ConsentsChanged;
 import dev.nextbest.nba.contact.ContactHistory;
 import dev.nextbest.nba.contact.VolumeCounters;
-import dev.nextbest.nba.features.ProfileFeatures;
 import dev.nextbest.nba.learning.BetaSampler;
 import dev.nextbest.nba.learning.ControlGroup;
 import dev.nextbest.nba.live.CompiledCatalog;
@@ -27,7 +27,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -37,11 +36,13 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  *   <li>who: the customer id, or a raw identifier resolved by identity-service (cached briefly); the token
  *       must be allowed to act for that customer;</li>
- *   <li>what is known: the profile snapshot and the contact history (PostgreSQL-backed Redis copies, read
- *       together);</li>
+ *   <li>what is known: the profile snapshot, the consents and the contact history (PostgreSQL-backed Redis
+ *       copies, read together: {@link CustomerReader});</li>
+ *   <li>{@link ConsentStage}: purposes the customer has not granted, channels they closed;</li>
  *   <li>{@link EngagementStage}: validity, channel, audience, products held, engagement policies;</li>
  *   <li>{@link ContactStage}: contact caps and suppressions;</li>
- *   <li>{@link ScoringStage}: propensity (one ONNX Runtime call per model), value, context weight;</li>
+ *   <li>{@link ScoringStage}: propensity (one ONNX Runtime call per model; without the profile when the customer
+ *       does not allow profiling), value, context weight;</li>
  *   <li>control group (sticky by customer and period), else {@link ArbitrationStage}: exploration and priority;</li>
  *   <li>volume limits, reserved atomically in Redis for the actions returned;</li>
  *   <li>the decision, logged (nba-decisions, and PostgreSQL for replay).</li>
@@ -55,10 +56,10 @@ public class DecisionPipeline {
     };
 
     private final CustomerResolver customers;
-    private final ProfileFeatures features;
-    private final ContactCounters contacts;
+    private final CustomerReader reader;
     private final VolumeCounters volumes;
     private final LiveCatalog catalog;
+    private final ConsentStage consent;
     private final EngagementStage engagement;
     private final ContactStage contactPolicies;
     private final ScoringStage scoring;
@@ -69,15 +70,15 @@ public class DecisionPipeline {
     private final Timer control;
     private final Timer defaulted;
 
-    public DecisionPipeline(CustomerResolver customers, ProfileFeatures features, ContactCounters contacts,
-                            VolumeCounters volumes, LiveCatalog catalog, EngagementStage engagement,
+    public DecisionPipeline(CustomerResolver customers, CustomerReader reader, VolumeCounters volumes,
+                            LiveCatalog catalog, ConsentStage consent, EngagementStage engagement,
                             ContactStage contactPolicies, ScoringStage scoring, ArbitrationStage arbitration,
                             DecisionLog log, ObjectMapper json, MeterRegistry registry) {
         this.customers = customers;
-        this.features = features;
-        this.contacts = contacts;
+        this.reader = reader;
         this.volumes = volumes;
         this.catalog = catalog;
+        this.consent = consent;
         this.engagement = engagement;
         this.contactPolicies = contactPolicies;
         this.scoring = scoring;
@@ -107,10 +108,9 @@ public class DecisionPipeline {
         int serviceLevel = request.serviceLevelMs() != null ? request.serviceLevelMs() : compiled.settings().serviceLevelMs();
         Uni<Decision> decision = customers.customerId(request.customer())
                 .invoke(caller::checkMayActFor)
-                .chain(customerId -> Uni.combine().all().unis(features.find(customerId), contacts.history(customerId))
-                        .asTuple()
-                        .chain(known -> personalise(id, now, customerId, request, compiled, profile(known.getItem1()),
-                                known.getItem2(), started)));
+                .chain(customerId -> reader.read(customerId)
+                        .chain(known -> personalise(id, now, customerId, request, compiled, profile(known.snapshot()),
+                                consents(known.consents()), known.contacts(), started)));
         return decision
                 .ifNoItem().after(Duration.ofMillis(serviceLevel))
                 .recoverWithItem(() -> defaults(id, now, request, compiled, serviceLevel, started))
@@ -122,13 +122,14 @@ public class DecisionPipeline {
     }
 
     private Uni<Decision> personalise(UUID id, Instant now, String customerId, DecisionRequest request,
-                                      CompiledCatalog compiled, Map<String, Object> profile, ContactHistory history,
-                                      long started) {
+                                      CompiledCatalog compiled, Map<String, Object> profile, ConsentView consents,
+                                      ContactHistory history, long started) {
         DecisionSettings settings = compiled.settings();
-        DecisionContext context = new DecisionContext(customerId, request, profile, history, settings, now);
+        DecisionContext context = new DecisionContext(customerId, request, profile, consents, history, settings, now);
         List<Candidate> candidates = new ArrayList<>(compiled.actions().size());
         compiled.actions().forEach(action -> candidates.add(new Candidate(action)));
 
+        consent.apply(candidates, context);
         engagement.apply(candidates, context);
         contactPolicies.apply(candidates, context);
         List<String> models = List.copyOf(scoring.apply(candidates, context));
@@ -276,14 +277,22 @@ public class DecisionPipeline {
         return placement == null ? 100 : placement.maxActions();
     }
 
-    private Map<String, Object> profile(Optional<String> snapshot) {
-        if (snapshot.isEmpty()) {
+    private Map<String, Object> profile(String snapshot) {
+        if (snapshot == null) {
             return null;
         }
         try {
-            return json.readValue(snapshot.get(), MAP);
+            return json.readValue(snapshot, MAP);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored profile snapshot cannot be read", e);
+        }
+    }
+
+    private ConsentView consents(String state) {
+        try {
+            return ConsentView.of(json.readValue(state, ConsentsChanged.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored consent state cannot be read", e);
         }
     }
 

@@ -23,6 +23,9 @@ final class Explanations {
             return codes;
         }
         codes.add(chosen.model != null ? "MODEL_PROPENSITY" : "BASE_PROPENSITY");
+        if (!chosen.personalised) {
+            codes.add("NOT_PERSONALISED");
+        }
         if (settings.exploration().enabled()) {
             codes.add("EXPLORATION");
         }
@@ -57,8 +60,11 @@ final class Explanations {
         } else if (chosen.contextWeight < 1) {
             text.append(", though less relevant in this situation");
         }
-        text.append(". It passed every eligibility, suitability and contact rule and ranks ")
+        text.append(". It passed every consent, eligibility, suitability and contact rule and ranks ")
                 .append(rank).append(" of ").append(eligible).append(" suitable actions.");
+        if (!chosen.personalised) {
+            text.append(" Not personalised: the customer has not allowed profiling, so the model saw only the situation and the offer.");
+        }
         return text.toString();
     }
 

@@ -20,7 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Propensity, value and context weight of every surviving candidate. The candidates a model scores are
+ * Propensity, value and context weight of every surviving candidate. Models read the customer's profile only
+ * when the customer allows profiling; otherwise they score from the situation and the offer alone. The candidates a model scores are
  * encoded into one matrix and scored in one ONNX Runtime call per model; an action whose group no model
  * scores takes its base propensity, else the take-up rate learnt from responses (its posterior mean). A
  * model that fails leaves its candidates to that fallback, counted, rather than failing the decision.
@@ -58,13 +59,14 @@ class ScoringStage {
         Set<String> used = new TreeSet<>();
         byModel.forEach((model, scored) -> {
             FeatureEncoder encoder = model.encoder();
-            float[] rows = encoder.encodeBatch(decision.profile, decision.context,
+            float[] rows = encoder.encodeBatch(decision.modelProfile(), decision.context,
                     scored.stream().map(candidate -> candidate.action.variable()).toList());
             try {
                 float[] scores = model.score(rows, scored.size());
                 for (int i = 0; i < scored.size(); i++) {
                     scored.get(i).modelPropensity = scores[i];
                     scored.get(i).model = model.label();
+                    scored.get(i).personalised = decision.personalised;
                 }
                 used.add(model.label());
             } catch (OrtException | RuntimeException e) {

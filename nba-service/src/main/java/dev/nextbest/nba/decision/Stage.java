@@ -2,6 +2,8 @@ package dev.nextbest.nba.decision;
 
 /** The funnel's stages, in the order a candidate meets them; each says where a candidate dropped. */
 public enum Stage {
+    /** Needs a consent the customer has not granted, or the customer's contact preference closes the channel to it. */
+    CONSENT,
     /** Outside its validity window. */
     VALIDITY,
     /** No treatment for the channel and placement. */

@@ -20,7 +20,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ProfileFeatures {
 
-    static final String KEY = "nba:features:";
+    public static final String KEY = "nba:features:";
 
     private static final String UPSERT = """
             INSERT INTO profile_features (customer_id, snapshot, updated_at, received_at)

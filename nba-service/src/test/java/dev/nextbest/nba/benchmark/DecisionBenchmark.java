@@ -4,9 +4,6 @@ import dev.nextbest.local.benchmark.BenchmarkReport;
 import dev.nextbest.local.benchmark.HttpLoad;
 import dev.nextbest.local.testing.TestKafka;
 import dev.nextbest.local.testing.TestTokens;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.provider.EventFormatProvider;
-import io.cloudevents.jackson.JsonFormat;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -195,6 +191,8 @@ class DecisionBenchmark {
         definition.put("suitability", "!has(traits.complaints) || traits.complaints.count < 5");
         definition.put("contact", Map.of("maxImpressionsWithoutResponse", 5, "daysAfterReject", 30));
         definition.put("levers", Map.of("priority", 1.0 + (i % 3) * 0.1));
+        definition.put("purposes", List.of("marketing"));
+        definition.put("dataUses", List.of("marketing.advertising.first_party.targeted"));
         return definition;
     }
 
@@ -220,16 +218,19 @@ class DecisionBenchmark {
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                 data.put("updatedAt", now.toString());
                 data.put("computedAt", now.toString());
-                byte[] event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(CloudEventBuilder.v1()
-                        .withId(UUID.randomUUID().toString()).withSource(URI.create("/profile-service"))
-                        .withType("dev.nextbest.profile.profile-updated.v1").withSubject(customer).withTime(now)
-                        .withDataContentType("application/json").withData(json(data).getBytes(StandardCharsets.UTF_8)).build());
-                producer.send(new ProducerRecord<>("profile-updates", customer, event));
+                producer.send(new ProducerRecord<>("profile-updates", customer, cloudEvent("/profile-service",
+                        "dev.nextbest.profile.profile-updated.v1", customer, now, json(data))));
+                // Everyone allows marketing; one in ten does not allow profiling (their scores are not personalised).
+                String profiling = random.nextInt(10) == 0 ? "WITHDRAWN" : "GRANTED";
+                producer.send(new ProducerRecord<>("consent-changes", customer, cloudEvent("/privacy-service",
+                        "dev.nextbest.privacy.consents-changed.v1", customer, now, json(Map.of("customerId", customer,
+                                "consents", Map.of("marketing", Map.of("status", "GRANTED", "changedAt", now.toString()),
+                                        "profiling", Map.of("status", profiling, "changedAt", now.toString())))))));
             }
         }
-        System.out.println("Waiting until every customer's features are stored ...");
+        System.out.println("Waiting until every customer's features and consents are stored ...");
         await().atMost(Duration.ofMinutes(3)).until(() -> customers.stream()
-                .allMatch(customer -> redis.key().exists("nba:features:" + customer)));
+                .allMatch(customer -> redis.key().exists("nba:features:" + customer) && redis.key().exists("nba:consents:" + customer)));
         return customers;
     }
 

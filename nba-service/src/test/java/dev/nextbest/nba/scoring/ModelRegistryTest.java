@@ -74,9 +74,11 @@ class ModelRegistryTest extends RealServers {
         String customer = newCustomer();
         snapshot(customer, Map.of("attributes", Map.of("ageGroup", "26", "gender", "Female", "coffeeHouseVisits", "4~8",
                 "barVisits", "never", "incomeBand", "$37500 - $49999")));
+        consenting(customer);
+        Map<String, Object> situation = Map.of("weather", "Sunny", "temperature", 80,
+                "destination", "No Urgent Place", "passenger", "Friend(s)", "timeOfDay", "2PM");
 
-        JsonPath decision = decision(customer, placement, Map.of("weather", "Sunny", "temperature", 80,
-                "destination", "No Urgent Place", "passenger", "Friend(s)", "timeOfDay", "2PM"), true);
+        JsonPath decision = decision(customer, placement, situation, true);
         String model = "offer-acceptance@" + uploaded.getInt("version");
         assertThat(decision.getList("models", String.class)).containsExactly(model);
         assertThat(decision.getList("actions.model", String.class)).containsOnly(model);
@@ -85,6 +87,17 @@ class ModelRegistryTest extends RealServers {
         assertThat(propensities.stream().distinct().count()).as("the offer type is an input").isGreaterThan(1);
         assertThat(decision.getString("actions.find { it.name == 'Reward: Coffee House' }.reason"))
                 .contains("(model " + model + ")");
+
+        // Without consent to profiling the model sees only the situation and the offer, and the decision says so.
+        consents(customer, Map.of("marketing", "GRANTED", "profiling", "WITHDRAWN"), Map.of());
+        JsonPath withheld = decision(customer, placement, situation, true);
+        assertThat(withheld.getList("actions.model", String.class)).containsOnly(model);
+        assertThat(withheld.getList("actions.reasonCodes.flatten()", String.class)).contains("NOT_PERSONALISED");
+        assertThat(withheld.getString("actions.find { it.name == 'Reward: Coffee House' }.reason"))
+                .endsWith("Not personalised: the customer has not allowed profiling, so the model saw only the situation and the offer.");
+        assertThat(withheld.getFloat("actions.find { it.name == 'Reward: Coffee House' }.modelPropensity"))
+                .as("the profile no longer reaches the model")
+                .isNotEqualTo(decision.getFloat("actions.find { it.name == 'Reward: Coffee House' }.modelPropensity"));
     }
 
     @Test
