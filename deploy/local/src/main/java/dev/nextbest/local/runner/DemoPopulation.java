@@ -33,8 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>It includes the awkward cases a decision engine has to get right: prospects (no holdings), customers
  * who already own the promoted product ({@value #PROMOTED}), repeat complainers, customers who failed to
- * pay, and customers who opted out of marketing. The opt-out is an attribute for now: consent belongs to
- * privacy-service, whose consent API does not exist yet.
+ * pay, and the consents people give: most allow marketing and profiling; some withdrew marketing, some sent
+ * the Global Privacy Control signal (no profiling), some want emails only about their service. Consents are
+ * recorded in privacy-service's ledger, as an app or an agent would.
  */
 final class DemoPopulation {
 
@@ -58,12 +59,14 @@ final class DemoPopulation {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI identity;
     private final URI profile;
+    private final URI privacy;
     private final String token;
     private final PrintStream out;
 
-    DemoPopulation(int identityPort, int profilePort, String serviceToken, PrintStream out) {
+    DemoPopulation(int identityPort, int profilePort, int privacyPort, String serviceToken, PrintStream out) {
         this.identity = URI.create("http://127.0.0.1:" + identityPort);
         this.profile = URI.create("http://127.0.0.1:" + profilePort);
+        this.privacy = URI.create("http://127.0.0.1:" + privacyPort);
         this.token = serviceToken;
         this.out = out;
     }
@@ -90,7 +93,9 @@ final class DemoPopulation {
         example(people, "a repeat complainer", Person::complainer);
         example(people, "a customer who already owns " + PROMOTED, Person::ownsPromoted);
         example(people, "a customer whose payments failed", Person::failsToPay);
-        example(people, "someone who opted out of marketing", Person::optedOut);
+        example(people, "someone who withdrew consent to marketing", Person::optedOut);
+        example(people, "someone whose browser sends Global Privacy Control", Person::gpc);
+        example(people, "someone who wants emails only about their service", Person::serviceEmailsOnly);
         return accepted;
     }
 
@@ -101,7 +106,11 @@ final class DemoPopulation {
 
     /** A person as identity-service knows them, and what kind of demo case they are. */
     record Person(String customerId, boolean prospect, boolean complainer, boolean failsToPay, boolean ownsPromoted,
-                  boolean optedOut, int activity) {
+                  boolean optedOut, boolean gpc, boolean serviceEmailsOnly, int activity) {
+
+        Person withId(String id) {
+            return new Person(id, prospect, complainer, failsToPay, ownsPromoted, optedOut, gpc, serviceEmailsOnly, activity);
+        }
     }
 
     private List<Person> resolve(int customers, long seed) {
@@ -111,7 +120,8 @@ final class DemoPopulation {
             boolean prospect = random.nextDouble() < 0.2;
             planned.add(new Person("demo.person." + seed + "." + i + "@example.com", prospect, random.nextDouble() < 0.06,
                     !prospect && random.nextDouble() < 0.08, !prospect && random.nextDouble() < 0.15,
-                    random.nextDouble() < 0.1, 5 + random.nextInt(prospect ? 15 : 50)));
+                    random.nextDouble() < 0.1, random.nextDouble() < 0.05, random.nextDouble() < 0.1,
+                    5 + random.nextInt(prospect ? 15 : 50)));
         }
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -120,9 +130,10 @@ final class DemoPopulation {
             for (Person person : planned) {
                 resolved.add(pool.submit(() -> {
                     Person withId = withCustomerId(person);
+                    recordConsents(withId);
                     int count = done.incrementAndGet();
                     if (count % 1_000 == 0 || count == customers) {
-                        out.printf("  %,d of %,d people resolved by identity-service%n", count, customers);
+                        out.printf("  %,d of %,d people resolved by identity-service, their consents recorded%n", count, customers);
                     }
                     return withId;
                 }));
@@ -150,8 +161,21 @@ final class DemoPopulation {
         request.put("kind", person.prospect() ? "PROSPECT" : "CUSTOMER");
         request.put("source", "/channels/demo");
         JsonNode answer = post(identity.resolve("/identity/v1/resolve"), "application/json", json.writeValueAsString(request));
-        return new Person(answer.path("customerId").asText(), person.prospect(), person.complainer(), person.failsToPay(),
-                person.ownsPromoted(), person.optedOut(), person.activity());
+        return person.withId(answer.path("customerId").asText());
+    }
+
+    /** What the person agreed to, as their app would record it (with Sec-GPC: 1 when their browser sends it). */
+    private void recordConsents(Person person) throws IOException, InterruptedException {
+        ObjectNode request = json.createObjectNode();
+        ArrayNode decisions = request.putArray("decisions");
+        decisions.addObject().put("purpose", "marketing").put("status", person.optedOut() ? "WITHDRAWN" : "GRANTED");
+        decisions.addObject().put("purpose", "profiling").put("status", "GRANTED");
+        if (person.serviceEmailsOnly()) {
+            request.putArray("contactPreferences").addObject().put("channel", "email").put("allow", "SERVICE_ONLY");
+        }
+        request.put("channel", "app").put("jurisdiction", "GB").put("method", "app-settings").put("notice", "demo-notice-1");
+        post(privacy.resolve("/privacy/v1/customers/" + person.customerId() + "/consents"), "application/json",
+                json.writeValueAsString(request), person.gpc());
     }
 
     /** About six months of what the person did, as CloudEvents for the ingestion API. */
@@ -162,7 +186,6 @@ final class DemoPopulation {
         attributes.put("tier", person.prospect() ? "none" : random.nextDouble() < 0.2 ? "gold" : "silver");
         attributes.put("region", REGIONS[random.nextInt(REGIONS.length)]);
         attributes.put("ageBand", new String[] {"18-24", "25-34", "35-44", "45-54", "55-64", "65+"}[random.nextInt(6)]);
-        attributes.put("marketingOptOut", person.optedOut());
         events.add(event(person, "attributes-changed", joined, json.createObjectNode().set("attributes", attributes)));
         if (!person.prospect()) {
             List<String> held = new ArrayList<>(List.of(PRODUCTS));
@@ -277,12 +300,19 @@ final class DemoPopulation {
     }
 
     private JsonNode post(URI uri, String contentType, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", contentType)
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return post(uri, contentType, body, false);
+    }
+
+    private JsonNode post(URI uri, String contentType, String body, boolean gpc) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (gpc) {
+            request.header("Sec-GPC", "1");
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(uri.getPath() + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -215,7 +215,8 @@ public final class Platform {
         TokenRequest.Answer answer = TokenRequest.send(identityPort, "platform-services", secret, Optional.empty());
         String token = answer.token().orElseThrow(() -> new IllegalStateException("no token: " + answer.error()));
         int profilePort = settings.port(ServiceDefinition.ALL.get(1));
-        return new DemoPopulation(identityPort, profilePort, token, out).build(people, seed);
+        int privacyPort = settings.port(ServiceDefinition.ALL.get(2));
+        return new DemoPopulation(identityPort, profilePort, privacyPort, token, out).build(people, seed);
     }
 
     static int demoPeople(String setting) {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoPopulationTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
-    private final DemoPopulation demo = new DemoPopulation(1, 2, "token", new PrintStream(new ByteArrayOutputStream()));
+    private final DemoPopulation demo = new DemoPopulation(1, 2, 3, "token", new PrintStream(new ByteArrayOutputStream()));
 
     @Test
     void aProspectHoldsNothingAndBuysNothing() {
@@ -33,8 +33,6 @@ class DemoPopulationTest {
                 .anySatisfy(event -> assertThat(event.at("/data/kind").asText()).isEqualTo("payment-failed"));
         assertThat(demo.history(person(false, false, false, true, false), random, NOW)).as("an owner of the promoted product")
                 .anySatisfy(event -> assertThat(event.at("/data/product").asText()).isEqualTo(DemoPopulation.PROMOTED));
-        assertThat(demo.history(person(false, false, false, false, true), random, NOW).get(0).at("/data/attributes/marketingOptOut")
-                .asBoolean()).as("an opt-out").isTrue();
     }
 
     @Test
@@ -51,7 +49,7 @@ class DemoPopulationTest {
     private static DemoPopulation.Person person(boolean prospect, boolean complainer, boolean failsToPay,
                                                 boolean ownsPromoted, boolean optedOut) {
         return new DemoPopulation.Person("cus_0123456789abcdef0123456789abcdef", prospect, complainer, failsToPay,
-                ownsPromoted, optedOut, 30);
+                ownsPromoted, optedOut, false, false, 30);
     }
 
     private static List<String> types(List<ObjectNode> events) {
