@@ -94,8 +94,8 @@ final class DemoPopulation {
         example(people, "a customer who already owns " + PROMOTED, Person::ownsPromoted);
         example(people, "a customer whose payments failed", Person::failsToPay);
         example(people, "someone who withdrew consent to marketing", Person::optedOut);
-        example(people, "someone whose browser sends Global Privacy Control", Person::gpc);
-        example(people, "someone who wants emails only about their service", Person::serviceEmailsOnly);
+        example(people, "someone who sent Global Privacy Control", Person::gpc);
+        example(people, "someone who wants service-only emails", Person::serviceEmailsOnly);
         return accepted;
     }
 
