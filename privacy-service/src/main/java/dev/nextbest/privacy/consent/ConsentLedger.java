@@ -1,6 +1,7 @@
 package dev.nextbest.privacy.consent;
 
 import dev.nextbest.privacy.audit.AuditLog;
+import dev.nextbest.privacy.audit.Sha256;
 import dev.nextbest.privacy.datamap.DataMap;
 import dev.nextbest.privacy.events.Outbox;
 import dev.nextbest.privacy.events.OutboxRelay;
@@ -74,7 +75,8 @@ public class ConsentLedger {
         List<Object> rows = new ArrayList<>(records);
         rows.addAll(preferences);
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("customer", customerId);
+        // The audit log outlives an erasure: it names the customer only by the digest of their id.
+        details.put("subject", Sha256.hex(customerId));
         details.put("decisions", records.stream().map(r -> r.purpose + " " + r.status).toList());
         details.put("contactPreferences", preferences.stream().map(p -> p.channel + " " + p.allow).toList());
         details.put("channel", request.channel());
@@ -84,7 +86,7 @@ public class ConsentLedger {
                         .chain(session -> Multi.createFrom().iterable(rows).onItem()
                                 .transformToUniAndConcatenate(session::persist).collect().last())
                         .chain(() -> publish(customerId, now))
-                        .call(() -> audit.append("consent-recorded", "customer " + customerId, client, details)))
+                        .call(() -> audit.append("consent-recorded", "consents of " + details.get("subject"), client, details)))
                 .invoke(relay::trigger);
     }
 

@@ -59,6 +59,17 @@ public class Outbox {
         return Panache.getSession().chain(session -> session.persist(row)).replaceWith(event);
     }
 
+    /** A tombstone for a compacted topic: the key's record with no value, so the topic forgets the key. */
+    public Uni<Void> tombstone(String topic, String key) {
+        OutboxEvent row = new OutboxEvent();
+        row.topic = topic;
+        row.recordKey = key;
+        row.eventId = UUID.randomUUID().toString();
+        row.payload = null;
+        row.createdAt = Instant.now();
+        return Panache.getSession().chain(session -> session.persist(row)).replaceWithVoid();
+    }
+
     private byte[] json(Object data) {
         try {
             return mapper.writeValueAsBytes(data);

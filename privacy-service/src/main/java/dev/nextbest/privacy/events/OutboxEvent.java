@@ -27,8 +27,7 @@ public class OutboxEvent {
     @Column(name = "event_id", nullable = false)
     public String eventId;
 
-    /** The CloudEvent in structured JSON, exactly as it will be written to Kafka. */
-    @Column(nullable = false)
+    /** The CloudEvent in structured JSON, exactly as it will be written to Kafka; null: a tombstone. */
     public byte[] payload;
 
     @Column(name = "created_at", nullable = false)

@@ -122,7 +122,9 @@ public class OutboxRelay {
 
     private Uni<OutboxEvent> publish(OutboxEvent event) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", CONTENT_TYPE);
+        if (event.payload != null) {
+            headers.add("content-type", CONTENT_TYPE);
+        }
         Message<byte[]> message = Message.of(event.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic)
                 .withKey(event.recordKey)

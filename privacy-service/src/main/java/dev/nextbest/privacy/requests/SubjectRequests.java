@@ -1,0 +1,238 @@
+package dev.nextbest.privacy.requests;
+
+import dev.nextbest.privacy.audit.AuditLog;
+import dev.nextbest.privacy.audit.Sha256;
+import dev.nextbest.privacy.events.Outbox;
+import dev.nextbest.privacy.events.OutboxRelay;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.LockMode;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Erasure requests from start to finish: one is opened and sent on {@value ErasureRequested#TOPIC} to every
+ * service that holds customer data; each service's confirmation on {@value ErasureCompleted#TOPIC} is
+ * recorded with what it erased; the request completes only when every service has confirmed. A service that
+ * has not confirmed is sent the request again after a while; a request past its deadline is escalated
+ * (OVERDUE, in the audit log and the log, counted) and still completes if the confirmations come.
+ */
+@ApplicationScoped
+public class SubjectRequests {
+
+    private static final Logger LOG = Logger.getLogger(SubjectRequests.class);
+    static final String ERASURE = "ERASURE";
+
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final AuditLog audit;
+    private final List<String> services;
+    private final Duration deadline;
+    private final Duration retryAfter;
+    private final Counter escalated;
+    private final Counter unknownConfirmations;
+
+    public SubjectRequests(Outbox outbox, OutboxRelay relay, AuditLog audit, MeterRegistry registry,
+                           @ConfigProperty(name = "nextbest.privacy.requests.services") List<String> services,
+                           @ConfigProperty(name = "nextbest.privacy.requests.deadline") Duration deadline,
+                           @ConfigProperty(name = "nextbest.privacy.requests.retry-after") Duration retryAfter) {
+        this.outbox = outbox;
+        this.relay = relay;
+        this.audit = audit;
+        this.services = List.copyOf(services);
+        this.deadline = deadline;
+        this.retryAfter = retryAfter;
+        this.escalated = registry.counter("privacy.requests.escalated");
+        this.unknownConfirmations = registry.counter("privacy.requests.unknown-confirmations");
+    }
+
+    /** @return the open erasure request for the customer: a new one, or the one already open (then {@code created} is false) */
+    public Uni<Opened> erase(String customerId, String requestedBy) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                        .createQuery("from SubjectRequest where customerId = :customer and kind = :kind and status <> 'COMPLETED'",
+                                SubjectRequest.class)
+                        .setParameter("customer", customerId).setParameter("kind", ERASURE)
+                        .getResultList()
+                        .chain(open -> open.isEmpty() ? create(session, customerId, requestedBy, now).map(view -> new Opened(view, true))
+                                : view(session, open.get(0)).map(view -> new Opened(view, false)))))
+                .invoke(relay::trigger);
+    }
+
+    public record Opened(RequestView request, boolean created) {
+    }
+
+    private Uni<RequestView> create(Mutiny.Session session, String customerId, String requestedBy, Instant now) {
+        SubjectRequest request = new SubjectRequest();
+        request.id = UUID.randomUUID();
+        request.kind = ERASURE;
+        request.customerId = customerId;
+        request.subjectDigest = Sha256.hex(customerId);
+        request.status = SubjectRequest.Status.OPEN.name();
+        request.requestedAt = now;
+        request.requestedBy = requestedBy;
+        request.dueAt = now.plus(deadline);
+        List<ServiceConfirmation> parts = new ArrayList<>();
+        for (String service : services) {
+            ServiceConfirmation part = new ServiceConfirmation();
+            part.id = UUID.randomUUID();
+            part.requestId = request.id;
+            part.service = service;
+            part.status = ServiceConfirmation.Status.WAITING.name();
+            part.attempts = 1;
+            part.lastSentAt = now;
+            parts.add(part);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("subject", request.subjectDigest);
+        details.put("services", services);
+        details.put("dueAt", request.dueAt.toString());
+        return session.persist(request)
+                .chain(() -> Multi.createFrom().iterable(parts).onItem().transformToUniAndConcatenate(session::persist).collect().last())
+                .chain(() -> send(request))
+                .chain(() -> audit.append("erasure-requested", "request " + request.id, requestedBy, details))
+                .replaceWith(() -> RequestView.of(request, parts));
+    }
+
+    private Uni<Void> send(SubjectRequest request) {
+        return outbox.add(ErasureRequested.TOPIC, request.customerId, ErasureRequested.TYPE, request.customerId,
+                new ErasureRequested(request.id, request.customerId)).replaceWithVoid();
+    }
+
+    /** Records one service's confirmation; the last one completes the request. */
+    public Uni<Void> confirm(ErasureCompleted confirmation) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .find(SubjectRequest.class, confirmation.requestId(), LockMode.PESSIMISTIC_WRITE)
+                .chain(request -> {
+                    if (request == null) {
+                        unknownConfirmations.increment();
+                        LOG.warnf("a confirmation from %s names request %s, which is not known here; passed over",
+                                confirmation.service(), confirmation.requestId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (request.customerId != null && !request.customerId.equals(confirmation.customerId())) {
+                        throw new IllegalArgumentException("the confirmation from " + confirmation.service()
+                                + " names another customer than request " + request.id);
+                    }
+                    return parts(session, request.id).chain(parts -> record(session, request, parts, confirmation, now));
+                })));
+    }
+
+    private Uni<Void> record(Mutiny.Session session, SubjectRequest request, List<ServiceConfirmation> parts,
+                             ErasureCompleted confirmation, Instant now) {
+        Optional<ServiceConfirmation> part = parts.stream().filter(p -> p.service.equals(confirmation.service())).findFirst();
+        if (part.isEmpty()) {
+            unknownConfirmations.increment();
+            LOG.warnf("request %s: a confirmation from %s, which is not one of the services asked; passed over",
+                    request.id, confirmation.service());
+            return Uni.createFrom().voidItem();
+        }
+        boolean first = !ServiceConfirmation.Status.CONFIRMED.name().equals(part.get().status);
+        part.get().status = ServiceConfirmation.Status.CONFIRMED.name();
+        part.get().erased = confirmation.erased() == null ? Map.of() : confirmation.erased();
+        part.get().confirmedAt = now;
+        boolean allConfirmed = parts.stream().allMatch(p -> ServiceConfirmation.Status.CONFIRMED.name().equals(p.status));
+        Uni<Void> recorded = !first ? Uni.createFrom().voidItem() : audit.append("erasure-confirmed", "request " + request.id,
+                confirmation.service(), Map.of("service", confirmation.service(), "erased", part.get().erased)).replaceWithVoid();
+        if (!allConfirmed || SubjectRequest.Status.COMPLETED.name().equals(request.status)) {
+            return recorded;
+        }
+        String customerId = request.customerId;
+        request.status = SubjectRequest.Status.COMPLETED.name();
+        request.completedAt = now;
+        request.customerId = null;
+        // The request and the confirmations have been through Kafka (that is how they came back): this
+        // service's copies of events about the customer can go now.
+        return recorded.chain(() -> customerId == null ? Uni.createFrom().voidItem() : session
+                        .createMutationQuery("delete from OutboxEvent where recordKey = :customer and publishedAt is not null")
+                        .setParameter("customer", customerId).executeUpdate().replaceWithVoid())
+                .chain(() -> audit.append("erasure-completed", "request " + request.id, "privacy-service",
+                Map.of("services", parts.stream().map(p -> p.service).sorted().toList())).replaceWithVoid());
+    }
+
+    /**
+     * Sends again what waits longer than the retry interval, and escalates requests past their deadline.
+     *
+     * @return how many requests were escalated
+     */
+    public Uni<Integer> sweep(Instant now) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createQuery("from SubjectRequest where status <> 'COMPLETED' order by requestedAt", SubjectRequest.class)
+                .setLockMode(LockMode.PESSIMISTIC_WRITE)
+                .getResultList()
+                .chain(requests -> Multi.createFrom().iterable(requests).onItem()
+                        .transformToUniAndConcatenate(request -> parts(session, request.id)
+                                .chain(parts -> retryAndEscalate(request, parts, now)))
+                        .collect().asList()
+                        .map(escalations -> (int) escalations.stream().filter(Boolean::booleanValue).count()))))
+                .invoke(count -> relay.trigger());
+    }
+
+    private Uni<Boolean> retryAndEscalate(SubjectRequest request, List<ServiceConfirmation> parts, Instant now) {
+        List<ServiceConfirmation> waiting = parts.stream()
+                .filter(p -> !ServiceConfirmation.Status.CONFIRMED.name().equals(p.status)).toList();
+        boolean retry = waiting.stream().anyMatch(p -> !p.lastSentAt.plus(retryAfter).isAfter(now));
+        if (retry) {
+            waiting.forEach(p -> {
+                p.attempts++;
+                p.lastSentAt = now;
+            });
+        }
+        boolean escalate = SubjectRequest.Status.OPEN.name().equals(request.status) && !request.dueAt.isAfter(now);
+        Uni<Void> sent = retry ? send(request) : Uni.createFrom().voidItem();
+        if (!escalate) {
+            return sent.replaceWith(false);
+        }
+        request.status = SubjectRequest.Status.OVERDUE.name();
+        request.escalatedAt = now;
+        waiting.forEach(p -> p.status = ServiceConfirmation.Status.OVERDUE.name());
+        List<String> missing = waiting.stream().map(p -> p.service).sorted().toList();
+        escalated.increment();
+        LOG.warnf("erasure request %s is overdue (due %s): still waiting for %s", request.id, request.dueAt, missing);
+        return sent.chain(() -> audit.append("erasure-overdue", "request " + request.id, "privacy-service",
+                Map.of("waitingFor", missing, "dueAt", request.dueAt.toString()))).replaceWith(true);
+    }
+
+    public Uni<Optional<RequestView>> find(UUID id) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.find(SubjectRequest.class, id)
+                .chain(request -> request == null ? Uni.createFrom().item(Optional.<RequestView>empty())
+                        : view(session, request).map(Optional::of))));
+    }
+
+    /** The latest requests, newest first; with a status, only those. */
+    public Uni<List<RequestView>> latest(String status, int limit) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> {
+            Mutiny.SelectionQuery<SubjectRequest> query = status == null
+                    ? session.createQuery("from SubjectRequest order by requestedAt desc", SubjectRequest.class)
+                    : session.createQuery("from SubjectRequest where status = :status order by requestedAt desc", SubjectRequest.class)
+                    .setParameter("status", status);
+            return query.setMaxResults(limit).getResultList().chain(requests -> Multi.createFrom().iterable(requests)
+                    .onItem().transformToUniAndConcatenate(request -> view(session, request)).collect().asList());
+        }));
+    }
+
+    private static Uni<RequestView> view(Mutiny.Session session, SubjectRequest request) {
+        return parts(session, request.id).map(parts -> RequestView.of(request, parts));
+    }
+
+    private static Uni<List<ServiceConfirmation>> parts(Mutiny.Session session, UUID requestId) {
+        return session.createQuery("from ServiceConfirmation where requestId = :request", ServiceConfirmation.class)
+                .setParameter("request", requestId).getResultList();
+    }
+}
