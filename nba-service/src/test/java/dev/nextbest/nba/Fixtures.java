@@ -181,6 +181,17 @@ public final class Fixtures {
                 .value(String.class).get("nba:consents:" + customer)));
     }
 
+    /** The first column of the first row the query (with one parameter) finds, as text; null when none. */
+    public static String queryOne(String jdbcUrl, String sql, String parameter) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+             java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (java.sql.ResultSet rows = s.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
     /** A structured CloudEvent as the platform's services write them. */
     public static byte[] cloudEvent(String source, String type, String subject, OffsetDateTime time, String data) {
         return EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(CloudEventBuilder.v1()

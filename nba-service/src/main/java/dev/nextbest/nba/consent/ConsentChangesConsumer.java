@@ -43,7 +43,7 @@ public class ConsentChangesConsumer {
             throw new PoisonEventException("a consent-changes record without a key: the key must be the customer id");
         }
         if (record.value() == null) {
-            return retried(consents.erase(record.key())).invoke(() -> erased.increment());
+            return retried(consents.erase(record.key())).invoke(() -> erased.increment()).replaceWithVoid();
         }
         CloudEvent event = codec.decode(record.value());
         if (!ConsentsChanged.TYPE.equals(event.getType())) {

@@ -43,7 +43,7 @@ public class ProfileUpdatesConsumer {
             throw new PoisonEventException("a profile-updates record without a key: the key must be the customer id");
         }
         if (record.value() == null) {
-            return retried(features.erase(record.key())).invoke(() -> erased.increment());
+            return retried(features.erase(record.key())).invoke(() -> erased.increment()).replaceWithVoid();
         }
         CloudEvent event = codec.decode(record.value());
         if (!ProfileUpdated.TYPE.equals(event.getType())) {

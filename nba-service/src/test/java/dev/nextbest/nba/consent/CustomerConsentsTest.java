@@ -9,16 +9,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import static dev.nextbest.nba.Fixtures.cloudEvent;
 import static dev.nextbest.nba.Fixtures.newCustomer;
+import static dev.nextbest.nba.Fixtures.queryOne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -72,12 +69,6 @@ class CustomerConsentsTest extends RealServers {
 
     /** The stored state as PostgreSQL prints it, or null. */
     private String stored(String customer) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
-             PreparedStatement s = c.prepareStatement("select consents::text from customer_consents where customer_id = ?")) {
-            s.setString(1, customer);
-            try (ResultSet rows = s.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
+        return queryOne(jdbcUrl, "select consents::text from customer_consents where customer_id = ?", customer);
     }
 }

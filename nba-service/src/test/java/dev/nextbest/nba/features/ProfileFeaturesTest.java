@@ -2,9 +2,6 @@ package dev.nextbest.nba.features;
 
 import dev.nextbest.local.testing.TestKafka;
 import dev.nextbest.nba.RealServers;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.provider.EventFormatProvider;
-import io.cloudevents.jackson.JsonFormat;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -12,17 +9,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import static dev.nextbest.nba.Fixtures.cloudEvent;
+import static dev.nextbest.nba.Fixtures.queryOne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -73,20 +66,11 @@ class ProfileFeaturesTest extends RealServers {
     }
 
     private static byte[] event(String customer, String data) {
-        return EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString()).withSource(URI.create("/profile-service"))
-                .withType(ProfileUpdated.TYPE).withSubject(customer).withTime(OffsetDateTime.now(ZoneOffset.UTC))
-                .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build());
+        return cloudEvent("/profile-service", ProfileUpdated.TYPE, customer, OffsetDateTime.now(ZoneOffset.UTC), data);
     }
 
     /** The stored snapshot as PostgreSQL prints it, or null. */
     private String stored(String customer) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
-             PreparedStatement s = c.prepareStatement("select snapshot::text from profile_features where customer_id = ?")) {
-            s.setString(1, customer);
-            try (ResultSet rows = s.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
+        return queryOne(jdbcUrl, "select snapshot::text from profile_features where customer_id = ?", customer);
     }
 }

@@ -1,0 +1,46 @@
+package dev.nextbest.nba.erasure;
+
+import dev.nextbest.nba.events.CloudEventCodec;
+import dev.nextbest.nba.events.PoisonEventException;
+import io.cloudevents.CloudEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Duration;
+
+/**
+ * Consumes privacy-service's {@value ErasureRequested#TOPIC}: an erasure request erases the customer here
+ * and is confirmed on privacy-acks. A request that cannot be read goes to
+ * {@code nba-service.privacy-requests.dlq}; an outage is retried.
+ */
+@ApplicationScoped
+public class ErasureConsumer {
+
+    private final CloudEventCodec codec;
+    private final Eraser eraser;
+
+    public ErasureConsumer(CloudEventCodec codec, Eraser eraser) {
+        this.codec = codec;
+        this.eraser = eraser;
+    }
+
+    @Incoming("privacy-requests")
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            throw new PoisonEventException("a privacy-requests record without a value");
+        }
+        CloudEvent event = codec.decode(record.value());
+        if (!ErasureRequested.TYPE.equals(event.getType())) {
+            return Uni.createFrom().voidItem();
+        }
+        ErasureRequested request = codec.data(event, ErasureRequested.class);
+        if (record.key() != null && !record.key().equals(request.customerId())) {
+            throw new PoisonEventException("erasure request " + request.requestId() + " has a key that differs from its customerId");
+        }
+        return eraser.erase(request.requestId(), request.customerId())
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
+                .replaceWithVoid();
+    }
+}
