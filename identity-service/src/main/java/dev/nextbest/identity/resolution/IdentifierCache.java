@@ -23,11 +23,13 @@ public class IdentifierCache {
     private static final String PREFIX = "identity:identifier:";
 
     private final ReactiveValueCommands<String, String> values;
+    private final io.quarkus.redis.datasource.keys.ReactiveKeyCommands<String> keys;
     private final Duration ttl;
 
     public IdentifierCache(ReactiveRedisDataSource redis,
                            @ConfigProperty(name = "nextbest.identity.identifier-cache-ttl") Duration ttl) {
         this.values = redis.value(String.class);
+        this.keys = redis.key();
         this.ttl = ttl;
     }
 
@@ -55,5 +57,13 @@ public class IdentifierCache {
                     LOG.warnf("identifier cache unavailable, not caching: %s", failure.toString());
                     return null;
                 });
+    }
+
+    /** Forgets the pseudonyms (an erasure). Unlike a lookup, a failure here is the caller's: nothing may stay. @return keys deleted */
+    public Uni<Integer> evict(List<String> pseudonyms) {
+        if (pseudonyms.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return keys.del(pseudonyms.stream().map(p -> PREFIX + p).toArray(String[]::new));
     }
 }

@@ -74,7 +74,8 @@ class ErasureTest extends RealServers {
         assertThat(data.get("service").asText()).isEqualTo("nba-service");
         assertThat(data.at("/erased/decisions").asLong()).isEqualTo(1);
         assertThat(data.at("/erased/responses").asLong()).isEqualTo(1);
-        assertThat(tablesMentioning(customer)).as("every table of nba-service, scanned for the customer id").isEmpty();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(tablesMentioning(customer))
+                .as("every table of nba-service, scanned for the customer id (the sent confirmation included)").isEmpty());
         assertThat(redisMentioning(customer)).as("every Redis key and value, scanned for the customer id").isEmpty();
     }
 

@@ -16,6 +16,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,8 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
+    /** An erasure's confirmation names the customer it erased: once Kafka has it, no copy stays here. */
+    private static final java.util.Set<String> FORGOTTEN_ONCE_SENT = java.util.Set.of("privacy-acks");
     private static final long ADVISORY_LOCK = 0x7072_5F6F_7574L; // "pr_out"
     private static final byte[] CONTENT_TYPE = JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
@@ -115,12 +118,12 @@ public class OutboxRelay {
                                 + BATCH, OutboxEvent.class)
                         .getResultList())
                 .chain(pending -> Multi.createFrom().iterable(pending)
-                        .onItem().transformToUniAndConcatenate(this::publish)
+                        .onItem().transformToUniAndConcatenate(event -> publish(session, event))
                         .collect().asList()
                         .map(List::size))));
     }
 
-    private Uni<OutboxEvent> publish(OutboxEvent event) {
+    private Uni<OutboxEvent> publish(Mutiny.Session session, OutboxEvent event) {
         RecordHeaders headers = new RecordHeaders();
         if (event.payload != null) {
             headers.add("content-type", CONTENT_TYPE);
@@ -130,6 +133,9 @@ public class OutboxRelay {
                 .withKey(event.recordKey)
                 .withHeaders(headers)
                 .build());
-        return emitter.sendMessage(message).invoke(() -> event.publishedAt = Instant.now()).replaceWith(event);
+        return emitter.sendMessage(message)
+                .chain(() -> FORGOTTEN_ONCE_SENT.contains(event.topic) ? session.remove(event)
+                        : Uni.createFrom().voidItem().invoke(() -> event.publishedAt = Instant.now()))
+                .replaceWith(event);
     }
 }
