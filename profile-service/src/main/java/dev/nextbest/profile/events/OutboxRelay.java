@@ -43,6 +43,11 @@ public class OutboxRelay {
             WHERE id = ANY(ARRAY(SELECT cast(jsonb_array_elements_text(cast(cast(:rows AS text) AS jsonb)) AS bigint)))""";
 
     private final MutinyEmitter<byte[]> emitter;
+    /** An erasure's confirmation names the customer it erased: once Kafka has it, no copy stays here. */
+    private static final String FORGET_SENT_CONFIRMATIONS = """
+            DELETE FROM outbox_event WHERE topic = 'privacy-acks'
+              AND id = ANY(ARRAY(SELECT cast(jsonb_array_elements_text(cast(cast(:rows AS text) AS jsonb)) AS bigint)))""";
+
     private final JsonRows rows;
     private final Vertx vertx;
     private final Duration retention;
@@ -120,7 +125,8 @@ public class OutboxRelay {
                         .setReadOnly(true) // marked published by one statement below, not entity by entity
                         .getResultList())
                 .chain(pending -> pending.isEmpty() ? Uni.createFrom().item(0) : publishAll(pending)
-                        .chain(() -> rows.execute(MARK_PUBLISHED, pending.stream().map(event -> event.id).toList())))));
+                        .chain(() -> rows.execute(MARK_PUBLISHED, pending.stream().map(event -> event.id).toList()))
+                        .chain(() -> rows.execute(FORGET_SENT_CONFIRMATIONS, pending.stream().map(event -> event.id).toList())))));
     }
 
     /**
