@@ -30,3 +30,7 @@ CREATE TABLE subject_request_service (
 
 -- An erasure's tombstone for the compacted consent-changes topic is an outbox row without payload.
 ALTER TABLE outbox_event ALTER COLUMN payload DROP NOT NULL;
+
+-- An access request's answer from each service (everything it holds about the customer), until the
+-- bundle's retention ends or the customer is erased.
+ALTER TABLE subject_request_service ADD COLUMN part JSONB;

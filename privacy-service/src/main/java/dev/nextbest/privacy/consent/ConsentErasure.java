@@ -1,26 +1,20 @@
 package dev.nextbest.privacy.consent;
 
-import dev.nextbest.privacy.events.CloudEventCodec;
 import dev.nextbest.privacy.events.Outbox;
 import dev.nextbest.privacy.events.OutboxRelay;
-import dev.nextbest.privacy.events.PoisonEventException;
 import dev.nextbest.privacy.requests.ErasureCompleted;
-import dev.nextbest.privacy.requests.ErasureRequested;
-import io.cloudevents.CloudEvent;
+import dev.nextbest.privacy.requests.SubjectRequested;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * privacy-service's own part of an erasure, as every service does it: on privacy-requests, the customer's
- * consent records and contact preferences go, with the outbox's copies of events about them; a tombstone
+ * privacy-service's own part of an erasure, as every service does it: the customer's consent records,
+ * contact preferences and access bundles go, with the outbox's copies of events about them; a tombstone
  * takes the place of their state on the compacted consent-changes topic (so nba-service and profile-service
  * forget it too); and the confirmation, with the counts, goes on privacy-acks. All in one transaction. Running
  * it again erases nothing more and confirms again. The audit log names customers only by digest.
@@ -30,41 +24,25 @@ public class ConsentErasure {
 
     static final String SERVICE = "privacy-service";
 
-    private final CloudEventCodec codec;
     private final Outbox outbox;
     private final OutboxRelay relay;
 
-    public ConsentErasure(CloudEventCodec codec, Outbox outbox, OutboxRelay relay) {
-        this.codec = codec;
+    public ConsentErasure(Outbox outbox, OutboxRelay relay) {
         this.outbox = outbox;
         this.relay = relay;
     }
 
-    @Incoming("privacy-requests")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            throw new PoisonEventException("a privacy-requests record without a value");
-        }
-        CloudEvent event = codec.decode(record.value());
-        if (!ErasureRequested.TYPE.equals(event.getType())) {
-            return Uni.createFrom().voidItem();
-        }
-        ErasureRequested request = codec.data(event, ErasureRequested.class);
-        if (request.requestId() == null || request.customerId() == null
-                || (record.key() != null && !record.key().equals(request.customerId()))) {
-            throw new PoisonEventException("erasure request " + request.requestId() + " lacks a request or customer id, or its key differs");
-        }
-        return erase(request).onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
-                .replaceWithVoid();
-    }
-
-    Uni<ErasureCompleted> erase(ErasureRequested request) {
+    public Uni<ErasureCompleted> erase(SubjectRequested request) {
         String customerId = request.customerId();
         Map<String, Long> erased = new LinkedHashMap<>();
         return Panache.withTransaction(() -> Panache.getSession().chain(session ->
                         delete(session, erased, "consentRecords", "delete from ConsentRecord where customerId = ?1", customerId)
                                 .chain(() -> delete(session, erased, "contactPreferences",
                                         "delete from ContactPreference where customerId = ?1", customerId))
+                                .chain(() -> delete(session, erased, "accessBundles", "delete from ServiceConfirmation where requestId in "
+                                        + "(select id from SubjectRequest where customerId = ?1 and kind = 'ACCESS')", customerId))
+                                .chain(() -> delete(session, erased, "accessRequests",
+                                        "delete from SubjectRequest where customerId = ?1 and kind = 'ACCESS'", customerId))
                                 .chain(() -> delete(session, erased, "outboxEvents",
                                         "delete from OutboxEvent where recordKey = ?1 and topic = '" + ConsentLedger.TOPIC + "'", customerId))
                                 .chain(() -> outbox.tombstone(ConsentLedger.TOPIC, customerId))

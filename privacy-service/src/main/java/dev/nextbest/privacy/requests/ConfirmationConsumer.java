@@ -11,8 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.time.Duration;
 
 /**
- * Consumes the services' confirmations on {@value ErasureCompleted#TOPIC}. One that cannot be read, or that
- * names another customer than its request, goes to {@code privacy-service.privacy-acks.dlq} with the reason;
+ * Consumes the services' answers on {@value ErasureCompleted#TOPIC}: erasure confirmations and access parts.
+ * One that cannot be read, names another customer than its request or does not fit its kind goes to {@code privacy-service.privacy-acks.dlq} with the reason;
  * a database outage is retried.
  */
 @ApplicationScoped
@@ -32,11 +32,15 @@ public class ConfirmationConsumer {
             throw new PoisonEventException("a privacy-acks record without a value");
         }
         CloudEvent event = codec.decode(record.value());
-        if (!ErasureCompleted.TYPE.equals(event.getType())) {
+        Uni<Void> recorded;
+        if (ErasureCompleted.TYPE.equals(event.getType())) {
+            recorded = requests.confirm(codec.data(event, ErasureCompleted.class));
+        } else if (AccessPart.TYPE.equals(event.getType())) {
+            recorded = requests.answer(codec.data(event, AccessPart.class));
+        } else {
             return Uni.createFrom().voidItem();
         }
-        ErasureCompleted confirmation = codec.data(event, ErasureCompleted.class);
-        return requests.confirm(confirmation)
+        return recorded
                 .onFailure(failure -> !(failure instanceof IllegalArgumentException)).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
                 .onFailure(IllegalArgumentException.class).transform(failure -> new PoisonEventException(failure.getMessage()));

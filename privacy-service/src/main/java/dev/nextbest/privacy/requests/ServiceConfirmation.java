@@ -43,4 +43,8 @@ public class ServiceConfirmation {
     /** What the service erased, by store (e.g. {"profiles": 1, "interactions": 40}). */
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Long> erased;
+
+    /** For an access request: what the service holds about the customer; cleared when the bundle expires. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public com.fasterxml.jackson.databind.JsonNode part;
 }

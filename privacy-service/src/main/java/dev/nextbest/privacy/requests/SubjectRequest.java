@@ -25,11 +25,13 @@ public class SubjectRequest {
     @Id
     public UUID id;
 
-    /** ERASURE. */
+    public enum Kind { ERASURE, ACCESS }
+
+    /** ERASURE or ACCESS. */
     @Column(nullable = false)
     public String kind;
 
-    /** The pseudonymous customer id; cleared once the request is completed. */
+    /** The pseudonymous customer id; for an erasure, cleared once it is completed. */
     @Column(name = "customer_id")
     public String customerId;
 

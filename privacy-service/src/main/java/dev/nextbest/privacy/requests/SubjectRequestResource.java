@@ -29,15 +29,15 @@ import java.util.UUID;
 
 @Path("/privacy/v1/requests")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Data-subject requests", description = "Erasure, fanned out to every service and tracked until each confirms")
+@Tag(name = "Data-subject requests", description = "Erasure and access, fanned out to every service and tracked until each answers")
 public class SubjectRequestResource {
 
     static final String CUSTOMER_ID = "cus_[0-9a-f]{32}";
     static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
-    /** @param kind ERASURE */
+    /** @param kind ERASURE (forget the customer everywhere) or ACCESS (one bundle of everything held about them) */
     public record NewRequest(
-            @NotNull(message = "is required") @Pattern(regexp = "ERASURE", message = "must be ERASURE") String kind,
+            @NotNull(message = "is required") @Pattern(regexp = "ERASURE|ACCESS", message = "must be ERASURE or ACCESS") String kind,
             @NotNull(message = "is required") @Pattern(regexp = CUSTOMER_ID,
                     message = "must be a pseudonymous customer id (cus_ and 32 hex digits)") String customerId) {
     }
@@ -53,12 +53,12 @@ public class SubjectRequestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.AGENT, Roles.CHANNEL_APP, Roles.SERVICE, Roles.ADMIN})
-    @Operation(summary = "Ask for a customer's erasure: 202 with the new request, or 200 with the one already open")
+    @Operation(summary = "Ask for a customer's erasure or for everything held about them: 202 with the new request, or 200 with the one of that kind already open")
     @APIResponse(responseCode = "400", description = "Invalid", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "403", description = "Another customer than the token's", content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> open(@NotNull(message = "a JSON body is required") @Valid NewRequest request) {
         caller.checkMayActFor(request.customerId());
-        return requests.erase(request.customerId(), caller.clientId()).map(opened -> opened.created()
+        return requests.open(SubjectRequest.Kind.valueOf(request.kind()), request.customerId(), caller.clientId()).map(opened -> opened.created()
                 ? Response.accepted(opened.request()).location(URI.create("/privacy/v1/requests/" + opened.request().id())).build()
                 : Response.ok(opened.request()).build());
     }
@@ -71,6 +71,22 @@ public class SubjectRequestResource {
     public Uni<RequestView> find(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String id) {
         return requests.find(UUID.fromString(id)).map(found -> found.orElseThrow(() -> HttpProblem.builder()
                 .withStatus(Response.Status.NOT_FOUND).withTitle("Not Found").withDetail("no request " + id).build()));
+    }
+
+    @GET
+    @Path("/{id}/bundle")
+    @RolesAllowed({Roles.PRIVACY_OFFICER, Roles.CHANNEL_APP, Roles.ADMIN})
+    @Operation(summary = "A completed access request's bundle: everything every service holds about the customer, by service")
+    @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "Not an access request, not complete yet, or its bundle expired",
+            content = @Content(mediaType = "application/problem+json"))
+    public Uni<SubjectRequests.Bundle> bundle(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String id) {
+        return requests.bundle(UUID.fromString(id))
+                .onFailure(SubjectRequests.NoBundle.class).transform(failure -> HttpProblem.builder()
+                        .withStatus(Response.Status.CONFLICT).withTitle("Conflict").withDetail(failure.getMessage()).build())
+                .map(found -> found.orElseThrow(() -> HttpProblem.builder()
+                        .withStatus(Response.Status.NOT_FOUND).withTitle("Not Found").withDetail("no request " + id).build()))
+                .invoke(bundle -> caller.checkMayActFor(bundle.customerId()));
     }
 
     @GET

@@ -33,12 +33,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Erasure requests against the real PostgreSQL and broker. privacy-service does its own part for real; the
+ * Erasure and access requests against the real PostgreSQL and broker. privacy-service does its own part for real; the
  * other services' confirmations arrive on privacy-acks as they publish them (their own tests show their part).
  * The deadline is six seconds here, retries come after two.
  */
 @QuarkusTest
-class ErasureRequestTest {
+class SubjectRequestsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -60,7 +60,7 @@ class ErasureRequestTest {
                 .body("customerId", equalTo(customer))
                 .body("services.service", org.hamcrest.Matchers.contains("identity-service", "nba-service", "privacy-service", "profile-service"))
                 .extract().path("id");
-        assertThat(TestKafka.await(ErasureRequested.TOPIC, r -> customer.equals(r.key()), WAIT))
+        assertThat(TestKafka.await(SubjectRequested.TOPIC, r -> customer.equals(r.key()), WAIT))
                 .as("the request is sent to every service on privacy-requests").isNotNull();
         given().auth().oauth2(officer()).contentType("application/json").body(Map.of("kind", "ERASURE", "customerId", customer))
                 .post(REQUESTS).then().statusCode(200).body("id", equalTo(id));
@@ -112,10 +112,43 @@ class ErasureRequestTest {
     }
 
     @Test
+    void anAccessRequestGathersOneBundleFromEveryService() {
+        String customer = newCustomer();
+        given().auth().oauth2(agent()).contentType("application/json").body(Map.of(
+                        "decisions", List.of(Map.of("purpose", "profiling", "status", "DENIED")),
+                        "channel", "web", "jurisdiction", "GB", "method", "cookie-banner"))
+                .post("/privacy/v1/customers/" + customer + "/consents").then().statusCode(200);
+        String id = given().auth().oauth2(TestTokens.customerToken("mobile-app", customer)).contentType("application/json")
+                .body(Map.of("kind", "ACCESS", "customerId", customer)).post(REQUESTS).then().statusCode(202)
+                .body("kind", equalTo("ACCESS")).extract().path("id");
+        await().atMost(WAIT).until(() -> "CONFIRMED".equals(service(id, "privacy-service").getString("status")));
+        given().auth().oauth2(officer()).get(REQUESTS + "/" + id + "/bundle").then().statusCode(409)
+                .body("detail", containsString("still waiting for [identity-service, nba-service, profile-service]"));
+
+        answer(id, customer, "identity-service", Map.of("customer", Map.of("id", customer, "kind", "PROSPECT")));
+        answer(id, customer, "profile-service", Map.of("profile", Map.of("attributes", Map.of("tier", "gold"))));
+        answer(id, customer, "nba-service", Map.of("decisions", List.of()));
+        await().atMost(WAIT).until(() -> "COMPLETED".equals(request(id).getString("status")));
+
+        given().auth().oauth2(TestTokens.customerToken("mobile-app", customer)).get(REQUESTS + "/" + id + "/bundle").then()
+                .statusCode(200)
+                .body("customerId", equalTo(customer))
+                .body("services.'privacy-service'.purposes.profiling.status", equalTo("DENIED"))
+                .body("services.'profile-service'.profile.attributes.tier", equalTo("gold"))
+                .body("services.'identity-service'.customer.kind", equalTo("PROSPECT"));
+        given().auth().oauth2(TestTokens.customerToken("mobile-app", newCustomer())).get(REQUESTS + "/" + id + "/bundle").then()
+                .statusCode(403);
+    }
+
+    @Test
     void badRequestsAreRefusedWithTheReason() {
         given().auth().oauth2(officer()).contentType("application/json").body(Map.of("kind", "FORGET", "customerId", "alex@example.com"))
                 .post(REQUESTS).then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", org.hamcrest.Matchers.hasItems("kind", "customerId"));
+        String erasure = given().auth().oauth2(officer()).contentType("application/json")
+                .body(Map.of("kind", "ERASURE", "customerId", newCustomer())).post(REQUESTS).then().statusCode(202).extract().path("id");
+        given().auth().oauth2(officer()).get(REQUESTS + "/" + erasure + "/bundle").then().statusCode(409)
+                .body("detail", containsString("an erasure, not an access request"));
         given().auth().oauth2(TestTokens.customerToken("mobile-app", newCustomer())).contentType("application/json")
                 .body(Map.of("kind", "ERASURE", "customerId", newCustomer())).post(REQUESTS).then().statusCode(403);
         given().auth().oauth2(TestTokens.token("marketer-console", "marketer")).contentType("application/json")
@@ -131,6 +164,15 @@ class ErasureRequestTest {
                 .withId(UUID.randomUUID().toString()).withSource(URI.create("/" + service)).withType(ErasureCompleted.TYPE)
                 .withSubject(customer).withTime(OffsetDateTime.now(ZoneOffset.UTC)).withDataContentType("application/json")
                 .withData(json(data)).build());
+        TestKafka.send(ErasureCompleted.TOPIC, customer, event);
+    }
+
+    private static void answer(String requestId, String customer, String service, Map<String, Object> data) {
+        Map<String, Object> part = Map.of("requestId", requestId, "service", service, "customerId", customer, "data", data);
+        byte[] event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString()).withSource(URI.create("/" + service)).withType(AccessPart.TYPE)
+                .withSubject(customer).withTime(OffsetDateTime.now(ZoneOffset.UTC)).withDataContentType("application/json")
+                .withData(json(part)).build());
         TestKafka.send(ErasureCompleted.TOPIC, customer, event);
     }
 

@@ -1,0 +1,42 @@
+package dev.nextbest.privacy.consent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nextbest.privacy.events.Outbox;
+import dev.nextbest.privacy.events.OutboxRelay;
+import dev.nextbest.privacy.requests.AccessPart;
+import dev.nextbest.privacy.requests.ErasureCompleted;
+import dev.nextbest.privacy.requests.SubjectRequested;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * privacy-service's own answer to an access request, as every service gives one: the customer's consents and
+ * contact preferences with their whole history, on privacy-acks.
+ */
+@ApplicationScoped
+public class ConsentAccess {
+
+    private final ConsentLedger ledger;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final ObjectMapper json;
+
+    public ConsentAccess(ConsentLedger ledger, Outbox outbox, OutboxRelay relay, ObjectMapper json) {
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.json = json;
+    }
+
+    public Uni<AccessPart> answer(SubjectRequested request) {
+        return ledger.state(request.customerId())
+                .chain(state -> Panache.withTransaction(() -> {
+                    AccessPart part = new AccessPart(request.requestId(), ConsentErasure.SERVICE, request.customerId(),
+                            json.valueToTree(state));
+                    return outbox.add(ErasureCompleted.TOPIC, request.customerId(), AccessPart.TYPE, request.customerId(), part)
+                            .replaceWith(part);
+                }))
+                .invoke(relay::trigger);
+    }
+}
