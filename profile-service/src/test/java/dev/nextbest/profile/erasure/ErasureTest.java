@@ -95,6 +95,34 @@ class ErasureTest extends RealServers {
         profile(bystander).statusCode(200).body("traits.frequency.interactions", equalTo(1));
     }
 
+    @Test
+    void anAccessRequestIsAnsweredWithTheProfileAndEveryInteraction() throws Exception {
+        String customer = newCustomerId();
+        send(customer, interaction(customer, NOW.minusDays(3), "{\"channel\":\"web\",\"kind\":\"page-view\"}"));
+        send(customer, interaction(customer, NOW.minusDays(2), "{\"channel\":\"app\",\"kind\":\"login\"}"));
+        send(customer, event(customer, "dev.nextbest.customer.attributes-changed.v1", "{\"attributes\":{\"tier\":\"silver\"}}"));
+        await().atMost(PATIENCE).untilAsserted(() -> profile(customer).statusCode(200)
+                .body("traits.frequency.interactions", equalTo(2)).body("attributes.tier", equalTo("silver")));
+
+        UUID requestId = UUID.randomUUID();
+        TestKafka.send("privacy-requests", customer, structured(CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString()).withSource(URI.create("/privacy-service"))
+                .withType("dev.nextbest.privacy.access-requested.v1").withSubject(customer).withTime(NOW)
+                .withDataContentType("application/json")
+                .withData(("{\"requestId\":\"" + requestId + "\",\"customerId\":\"" + customer + "\"}")
+                        .getBytes(StandardCharsets.UTF_8))
+                .build()));
+
+        ConsumerRecord<String, byte[]> answer = TestKafka.await(ErasureCompleted.TOPIC,
+                record -> new String(record.value(), StandardCharsets.UTF_8).contains(requestId.toString()), PATIENCE);
+        assertThat(answer).as("an answer on privacy-acks").isNotNull();
+        com.fasterxml.jackson.databind.JsonNode data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.value()).get("data");
+        assertThat(data.get("service").asText()).isEqualTo("profile-service");
+        assertThat(data.at("/data/profile/attributes/tier").asText()).isEqualTo("silver");
+        assertThat(data.at("/data/interactions").size()).isEqualTo(2);
+        assertThat(data.at("/data/interactions/0/kind").asText()).as("oldest first").isEqualTo("page-view");
+    }
+
     /** Rows of the table whose any column, as text, holds the value: a scan that no column can hide from. */
     private long rowsMentioning(String table, String value) throws Exception {
         String where = "outbox_event".equals(table)

@@ -1,5 +1,6 @@
 package dev.nextbest.profile.erasure;
 
+import dev.nextbest.profile.access.ProfileAccess;
 import dev.nextbest.profile.events.CloudEventCodec;
 import dev.nextbest.profile.events.PoisonEventException;
 import dev.nextbest.profile.events.TransientFailures;
@@ -13,31 +14,42 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code privacy-requests}: an erasure request erases the customer here and is acknowledged on
- * {@code privacy-acks}. Other request types are for other services' handlers and are passed over.
+ * {@code privacy-acks}; an access request is answered there with everything held about them
+ * ({@link ProfileAccess}). Other request types are passed over.
  */
 @ApplicationScoped
-public class ErasureConsumer {
+public class PrivacyRequestsConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ErasureConsumer.class);
+    private static final Logger LOG = Logger.getLogger(PrivacyRequestsConsumer.class);
+
+    /** An access request: the same data as an erasure request (requestId, customerId). */
+    static final String ACCESS = "dev.nextbest.privacy.access-requested.v1";
 
     private final CloudEventCodec codec;
     private final Eraser eraser;
+    private final ProfileAccess access;
 
-    public ErasureConsumer(CloudEventCodec codec, Eraser eraser) {
+    public PrivacyRequestsConsumer(CloudEventCodec codec, Eraser eraser, ProfileAccess access) {
         this.codec = codec;
         this.eraser = eraser;
+        this.access = access;
     }
 
     @Incoming("privacy-requests")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = codec.decode(record.value());
-        if (!ErasureRequested.TYPE.equals(event.getType())) {
+        boolean accessRequest = ACCESS.equals(event.getType());
+        if (!accessRequest && !ErasureRequested.TYPE.equals(event.getType())) {
             return Uni.createFrom().voidItem();
         }
         ErasureRequested request = codec.data(event, ErasureRequested.class);
         if (record.key() != null && !record.key().equals(request.customerId())) {
-            throw new PoisonEventException("erasure request " + request.requestId()
+            throw new PoisonEventException("request " + request.requestId()
                     + " has a Kafka key that differs from its customerId");
+        }
+        if (accessRequest) {
+            return TransientFailures.retried(access.answer(request.requestId(), request.customerId()),
+                    "access request " + request.requestId()).replaceWithVoid();
         }
         return TransientFailures.retried(eraser.erase(request.requestId(), request.customerId()),
                         "erasure request " + request.requestId())
