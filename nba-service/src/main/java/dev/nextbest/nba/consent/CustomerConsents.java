@@ -29,6 +29,11 @@ public class CustomerConsents {
         return states.store(customerId, changedAt, consents);
     }
 
+    /** The stored state (its JSON): from Redis, else from PostgreSQL. */
+    public Uni<java.util.Optional<String>> find(String customerId) {
+        return states.find(customerId);
+    }
+
     /** The customer was erased: nothing of their consents stays here. @return rows and keys deleted */
     public Uni<Long> erase(String customerId) {
         return states.erase(customerId);

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * nba-service's part of an erasure, against the real PostgreSQL, Redis and broker: the request arrives on
+ * nba-service's part of an erasure and of an access request, against the real PostgreSQL, Redis and broker: the request arrives on
  * privacy-requests as privacy-service sends it; afterwards no table and no Redis key or value holds the
  * customer id, and the confirmation on privacy-acks says what went.
  */
@@ -77,6 +77,36 @@ class ErasureTest extends RealServers {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(tablesMentioning(customer))
                 .as("every table of nba-service, scanned for the customer id (the sent confirmation included)").isEmpty());
         assertThat(redisMentioning(customer)).as("every Redis key and value, scanned for the customer id").isEmpty();
+    }
+
+    @Test
+    void anAccessRequestIsAnsweredWithEverythingHeldAboutTheCustomer() throws Exception {
+        String placement = newPlacement();
+        String offer = key("fibre");
+        live(offer, definition("Fibre", placement));
+        String customer = newCustomer();
+        snapshot(customer, Map.of("attributes", Map.of("tier", "silver")));
+        consenting(customer);
+        String decisionId = decision(customer, placement, Map.of("intent", "upgrade"), false).getString("decisionId");
+        respond(customer, offer, "IMPRESSION", decisionId);
+        await().atMost(PATIENCE).until(() -> given().auth().oauth2(agent()).get("/nba/v1/decisions/" + decisionId)
+                .statusCode() == 200);
+
+        UUID requestId = UUID.randomUUID();
+        TestKafka.send(ErasureRequested.TOPIC, customer, cloudEvent("/privacy-service", "dev.nextbest.privacy.access-requested.v1",
+                customer, OffsetDateTime.now(ZoneOffset.UTC), JSON.writeValueAsString(Map.of("requestId", requestId, "customerId", customer))));
+
+        ConsumerRecord<String, byte[]> answer = TestKafka.await(ErasureCompleted.TOPIC, record -> customer.equals(record.key())
+                && new String(record.value()).contains(requestId.toString()), PATIENCE);
+        assertThat(answer).as("answered on privacy-acks").isNotNull();
+        JsonNode data = JSON.readTree(answer.value()).at("/data/data");
+        assertThat(data.at("/profileFeatures/attributes/tier").asText()).isEqualTo("silver");
+        assertThat(data.at("/consents/consents/marketing/status").asText()).isEqualTo("GRANTED");
+        assertThat(data.at("/decisions/0/decisionId").asText()).isEqualTo(decisionId);
+        assertThat(data.at("/decisions/0/actions/0/actionKey").asText()).isEqualTo(offer);
+        assertThat(data.at("/decisions/0/context/intent").asText()).isEqualTo("upgrade");
+        assertThat(data.at("/responses/0/type").asText()).isEqualTo("IMPRESSION");
+        assertThat(data.get("contactHistory").size()).as("the contact history hash").isPositive();
     }
 
     @Test

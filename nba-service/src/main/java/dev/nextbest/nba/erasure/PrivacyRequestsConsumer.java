@@ -1,5 +1,6 @@
 package dev.nextbest.nba.erasure;
 
+import dev.nextbest.nba.access.CustomerAccess;
 import dev.nextbest.nba.events.CloudEventCodec;
 import dev.nextbest.nba.events.PoisonEventException;
 import io.cloudevents.CloudEvent;
@@ -12,18 +13,23 @@ import java.time.Duration;
 
 /**
  * Consumes privacy-service's {@value ErasureRequested#TOPIC}: an erasure request erases the customer here
- * and is confirmed on privacy-acks. A request that cannot be read goes to
+ * and is confirmed on privacy-acks; an access request is answered there ({@link CustomerAccess}). A request that cannot be read goes to
  * {@code nba-service.privacy-requests.dlq}; an outage is retried.
  */
 @ApplicationScoped
-public class ErasureConsumer {
+public class PrivacyRequestsConsumer {
+
+    /** An access request: the same data as an erasure request (requestId, customerId). */
+    static final String ACCESS = "dev.nextbest.privacy.access-requested.v1";
 
     private final CloudEventCodec codec;
     private final Eraser eraser;
+    private final CustomerAccess access;
 
-    public ErasureConsumer(CloudEventCodec codec, Eraser eraser) {
+    public PrivacyRequestsConsumer(CloudEventCodec codec, Eraser eraser, CustomerAccess access) {
         this.codec = codec;
         this.eraser = eraser;
+        this.access = access;
     }
 
     @Incoming("privacy-requests")
@@ -32,15 +38,17 @@ public class ErasureConsumer {
             throw new PoisonEventException("a privacy-requests record without a value");
         }
         CloudEvent event = codec.decode(record.value());
-        if (!ErasureRequested.TYPE.equals(event.getType())) {
+        boolean accessRequest = ACCESS.equals(event.getType());
+        if (!accessRequest && !ErasureRequested.TYPE.equals(event.getType())) {
             return Uni.createFrom().voidItem();
         }
         ErasureRequested request = codec.data(event, ErasureRequested.class);
         if (record.key() != null && !record.key().equals(request.customerId())) {
             throw new PoisonEventException("erasure request " + request.requestId() + " has a key that differs from its customerId");
         }
-        return eraser.erase(request.requestId(), request.customerId())
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
+        Uni<?> done = accessRequest ? access.answer(request.requestId(), request.customerId())
+                : eraser.erase(request.requestId(), request.customerId());
+        return done.onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
                 .replaceWithVoid();
     }
 }
