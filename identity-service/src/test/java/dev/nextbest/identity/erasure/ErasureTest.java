@@ -34,7 +34,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 /**
- * identity-service's part of an erasure, against the real PostgreSQL, Redis and broker: the request arrives
+ * identity-service's part of an erasure and of an access request, against the real PostgreSQL, Redis and broker: the request arrives
  * on privacy-requests as privacy-service sends it. The customer, the prospect id merged into them and every
  * identifier go; afterwards no table, Redis key or value holds either id, and the same email is a stranger.
  */
@@ -82,6 +82,28 @@ class ErasureTest {
     }
 
     @Test
+    void anAccessRequestIsAnsweredWithEveryIdAndIdentifierOfThePerson() throws Exception {
+        String email = "access." + unique() + "@example.com";
+        String login = "login" + unique();
+        String prospect = resolve(id("email", email, false)).extract().path("customerId");
+        String customer = resolve(id("login_id", login, true)).extract().path("customerId");
+        resolve(id("login_id", login, true), id("email", email, true)).body("merged[0].customerId", equalTo(prospect));
+
+        UUID requestId = UUID.randomUUID();
+        TestKafka.send("privacy-requests", customer, event("dev.nextbest.privacy.access-requested.v1", JSON.writeValueAsString(
+                java.util.Map.of("requestId", requestId.toString(), "customerId", customer))));
+
+        ConsumerRecord<String, byte[]> answer = TestKafka.await("privacy-acks", r -> customer.equals(r.key())
+                && new String(r.value(), StandardCharsets.UTF_8).contains(requestId.toString()), PATIENCE);
+        assertThat(answer).as("answered on privacy-acks").isNotNull();
+        JsonNode data = JSON.readTree(answer.value()).at("/data/data");
+        assertThat(data.get("customers").findValuesAsText("id")).containsExactlyInAnyOrder(customer, prospect);
+        assertThat(data.get("identifiers").findValuesAsText("type")).containsExactlyInAnyOrder("email", "login_id");
+        assertThat(new String(answer.value(), StandardCharsets.UTF_8)).as("never an identifier's value").doesNotContain(email, login);
+        assertThat(data.at("/merges/0/absorbed_id").asText()).isEqualTo(prospect);
+    }
+
+    @Test
     void aRequestItCannotReadIsDeadLettered() {
         String key = "cus_" + UUID.randomUUID().toString().replace("-", "");
         TestKafka.send("privacy-requests", key, event("{\"customerId\":\"" + key + "\"}"));
@@ -91,9 +113,13 @@ class ErasureTest {
     }
 
     private static byte[] event(String data) {
+        return event("dev.nextbest.privacy.erasure-requested.v1", data);
+    }
+
+    private static byte[] event(String type, String data) {
         return EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(CloudEventBuilder.v1()
                 .withId(UUID.randomUUID().toString()).withSource(URI.create("/privacy-service"))
-                .withType("dev.nextbest.privacy.erasure-requested.v1").withTime(OffsetDateTime.now(ZoneOffset.UTC))
+                .withType(type).withTime(OffsetDateTime.now(ZoneOffset.UTC))
                 .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build());
     }
 

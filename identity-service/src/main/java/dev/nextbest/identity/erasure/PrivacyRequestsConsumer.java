@@ -18,22 +18,26 @@ import java.util.UUID;
 
 /**
  * Consumes privacy-service's {@value #TOPIC}: an erasure request ({@value #TYPE}: requestId, customerId)
- * erases the customer here and is confirmed on privacy-acks. A request that cannot be read goes to
+ * erases the customer here and is confirmed on privacy-acks; an access request ({@value #ACCESS}) is answered
+ * there ({@link IdentityAccess}). A request that cannot be read goes to
  * {@code identity-service.privacy-requests.dlq} with the reason; an outage is retried.
  */
 @ApplicationScoped
-public class ErasureConsumer {
+public class PrivacyRequestsConsumer {
 
     static final String TOPIC = "privacy-requests";
     static final String TYPE = "dev.nextbest.privacy.erasure-requested.v1";
+    static final String ACCESS = "dev.nextbest.privacy.access-requested.v1";
 
     private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
     private final ObjectMapper json;
     private final Eraser eraser;
+    private final IdentityAccess access;
 
-    public ErasureConsumer(ObjectMapper json, Eraser eraser) {
+    public PrivacyRequestsConsumer(ObjectMapper json, Eraser eraser, IdentityAccess access) {
         this.json = json;
         this.eraser = eraser;
+        this.access = access;
     }
 
     @Incoming("privacy-requests")
@@ -45,7 +49,7 @@ public class ErasureConsumer {
         JsonNode data;
         try {
             event = format.deserialize(record.value());
-            if (!TYPE.equals(event.getType())) {
+            if (!TYPE.equals(event.getType()) && !ACCESS.equals(event.getType())) {
                 return Uni.createFrom().voidItem();
             }
             data = json.readTree(event.getData() == null ? new byte[0] : event.getData().toBytes());
@@ -60,8 +64,9 @@ public class ErasureConsumer {
         if (record.key() != null && !record.key().equals(customerId)) {
             throw new IllegalArgumentException("erasure request " + requestId + " has a key that differs from its customerId");
         }
-        return eraser.erase(UUID.fromString(requestId), customerId)
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
+        Uni<?> done = ACCESS.equals(event.getType()) ? access.answer(UUID.fromString(requestId), customerId)
+                : eraser.erase(UUID.fromString(requestId), customerId);
+        return done.onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
                 .replaceWithVoid();
     }
 }
