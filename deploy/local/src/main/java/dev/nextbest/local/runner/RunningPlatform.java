@@ -158,6 +158,13 @@ final class RunningPlatform {
         }
     }
 
+    LocalServers servers() {
+        if (servers == null) {
+            throw new IllegalStateException("the platform has not started");
+        }
+        return servers;
+    }
+
     /** Stops the services first (they flush to the servers), then Kafka, Redis and PostgreSQL. */
     synchronized void stop() {
         if (stopped) {
