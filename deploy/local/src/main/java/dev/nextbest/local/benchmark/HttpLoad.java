@@ -2,6 +2,7 @@ package dev.nextbest.local.benchmark;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -107,6 +108,8 @@ public final class HttpLoad {
      */
     public static Result atRate(Scenario scenario, int perSecond, Duration warmup, Duration measured, PrintStream progress) {
         ConcurrentHistogram histogram = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
+        // The last few seconds on their own, warm-up included: whether the tail is spread or one stall.
+        Recorder recent = new Recorder(MAX_LATENCY_MICROS, 3);
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong inFlight = new AtomicLong();
@@ -132,6 +135,7 @@ public final class HttpLoad {
                 sender.send(scenario.request().get()).onComplete(answer -> {
                     long latency = Math.min((System.nanoTime() - intended) / 1000, MAX_LATENCY_MICROS);
                     inFlight.decrementAndGet();
+                    recent.recordValue(latency);
                     if (counted) {
                         histogram.recordValue(latency);
                         requests.incrementAndGet();
@@ -141,8 +145,10 @@ public final class HttpLoad {
                     }
                 });
                 if (System.nanoTime() >= nextReport) {
-                    progress.printf("  %-24s %3d/%d s  %,d requests measured%n", scenario.name(),
-                            (System.nanoTime() - start) / 1_000_000_000L, (end - start) / 1_000_000_000L, requests.get());
+                    Histogram window = recent.getIntervalHistogram();
+                    progress.printf("  %-24s %3d/%d s  %,d requests measured; last 5 s: p99 %.1f ms, max %.1f ms%n", scenario.name(),
+                            (System.nanoTime() - start) / 1_000_000_000L, (end - start) / 1_000_000_000L, requests.get(),
+                            window.getValueAtPercentile(99) / 1000.0, window.getMaxValue() / 1000.0);
                     nextReport += 5_000_000_000L;
                 }
             }
