@@ -29,6 +29,11 @@ public class CatalogCompiler {
     private final PolicyExpressions expressions;
     /** Compiled conditions by expression, kept across revisions: a change recompiles only what is new. */
     private final Map<String, PolicyExpressions.Condition> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Compiled numbers (values, context weights) by expression, likewise. Sharing one instance also lets a
+     * decision work out an expression that does not read the action once, not once per action that has it.
+     */
+    private final Map<String, PolicyExpressions.Number> numbers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CatalogCompiler(PolicyExpressions expressions) {
         this.expressions = expressions;
@@ -40,8 +45,9 @@ public class CatalogCompiler {
         Map<String, EngagementPolicy> groups = new HashMap<>();
         policies.forEach(policy -> ("issue".equals(policy.level) ? issues : groups).put(policy.name, policy));
         List<LiveAction> actions = new ArrayList<>();
-        if (compiled.size() > 10_000) {
+        if (compiled.size() + numbers.size() > 10_000) {
             compiled.clear();
+            numbers.clear();
         }
         for (Stored stored : versions) {
             try {
@@ -75,8 +81,8 @@ public class CatalogCompiler {
                 conditions(compiled, issue, group, definition.eligibility(), p -> p.eligibility),
                 conditions(compiled, issue, group, definition.applicability(), p -> p.applicability),
                 conditions(compiled, issue, group, definition.suitability(), p -> p.suitability),
-                definition.valueExpression() == null ? null : expressions.number(definition.valueExpression()),
-                definition.contextWeight() == null ? null : expressions.number(definition.contextWeight()),
+                definition.valueExpression() == null ? null : numbers.computeIfAbsent(definition.valueExpression(), expressions::number),
+                definition.contextWeight() == null ? null : numbers.computeIfAbsent(definition.contextWeight(), expressions::number),
                 levers, Map.copyOf(variable));
     }
 

@@ -133,6 +133,7 @@ class DecisionBenchmark {
             String group = name.startsWith("vert.x-eventloop") ? "service event loops"
                     : name.startsWith("executor-thread") || name.startsWith("vert.x-worker") ? "service workers"
                     : name.contains("kafka-producer") || name.startsWith("smallrye-kafka") ? "service Kafka clients"
+                    : name.equals("decision-log-writer") ? "service decision log writer"
                     : name.startsWith("data-plane") || name.startsWith("kafka") || name.contains("raft") || name.contains("quorum")
                     || name.contains("Log") ? "Kafka broker"
                     : name.startsWith("HttpClient") || name.startsWith("load-generator") || name.startsWith("pool-") || name.equals("main") ? "load generator"
@@ -214,7 +215,7 @@ class DecisionBenchmark {
                         "coffeeHouseVisits", random.nextBoolean() ? "1~3" : "never", "tier", random.nextBoolean() ? "gold" : "silver"));
                 data.put("holdings", Map.of("broadband", Map.of("status", "ACTIVE")));
                 data.put("traits", Map.of("complaints", Map.of("count", random.nextInt(7)), "frequency", Map.of("interactions", random.nextInt(50))));
-                data.put("lifetimeValue", Map.of("value", 500 + random.nextInt(3000)));
+                data.put("lifetimeValue", Map.of("value", 500.0 + random.nextInt(3000))); // a double, as profile-service writes it
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                 data.put("updatedAt", now.toString());
                 data.put("computedAt", now.toString());
