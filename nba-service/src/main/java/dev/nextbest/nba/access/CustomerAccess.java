@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nextbest.nba.consent.CustomerConsents;
 import dev.nextbest.nba.contact.ContactCounters;
+import dev.nextbest.nba.decision.Decision;
+import dev.nextbest.nba.decision.DecisionLog;
 import dev.nextbest.nba.events.Outbox;
 import dev.nextbest.nba.events.OutboxRelay;
 import dev.nextbest.nba.features.ProfileFeatures;
@@ -44,26 +46,30 @@ public class CustomerAccess {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final ObjectMapper json;
+    private final DecisionLog decisionLog;
 
     public CustomerAccess(ProfileFeatures features, CustomerConsents consents, ReactiveRedisDataSource redis,
-                          Outbox outbox, OutboxRelay relay, ObjectMapper json) {
+                          Outbox outbox, OutboxRelay relay, ObjectMapper json, DecisionLog decisionLog) {
         this.features = features;
         this.consents = consents;
         this.hashes = redis.hash(String.class);
         this.outbox = outbox;
         this.relay = relay;
         this.json = json;
+        this.decisionLog = decisionLog;
     }
 
     public Uni<AccessPart> answer(UUID requestId, String customerId) {
         Map<String, Object> data = new LinkedHashMap<>();
+        // Before PostgreSQL: a decision leaves memory only once it is stored.
+        List<Decision> unstored = decisionLog.unstored(customerId);
         return features.find(customerId).invoke(found -> data.put("profileFeatures", tree(found)))
                 .chain(() -> consents.find(customerId)).invoke(found -> data.put("consents", tree(found)))
                 .chain(() -> hashes.hgetall(ContactCounters.KEY + customerId)).invoke(history -> data.put("contactHistory", history))
                 .chain(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                         .createNativeQuery("SELECT convert_from(record, 'UTF8') FROM decision WHERE customer_id = ?1 ORDER BY made_at",
                                 String.class).setParameter(1, customerId).getResultList()
-                        .invoke(decisions -> data.put("decisions", decisions.stream().map(this::summary).toList()))
+                        .invoke(decisions -> data.put("decisions", withUnstored(unstored, decisions)))
                         .chain(() -> session.createNativeQuery("""
                                         SELECT json_build_object('responseId', id, 'decisionId', decision_id, 'action', action_key,
                                             'type', type, 'channel', channel, 'value', value, 'occurredAt', occurred_at)::text
@@ -75,6 +81,20 @@ public class CustomerAccess {
                             return outbox.add(TOPIC, customerId, TYPE, customerId, part).replaceWith(part);
                         }))))
                 .invoke(relay::trigger);
+    }
+
+    /** The stored decisions and those still on their way, each once, oldest first. */
+    private List<Map<String, Object>> withUnstored(List<Decision> unstored, List<String> stored) {
+        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+        stored.stream().map(this::summary).forEach(summary -> byId.put(((JsonNode) summary.get("decisionId")).asText(), summary));
+        unstored.stream().sorted(java.util.Comparator.comparing(Decision::madeAt)).forEach(decision -> {
+            try {
+                byId.putIfAbsent(decision.decisionId().toString(), summary(json.writeValueAsString(decision)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return List.copyOf(byId.values());
     }
 
     /** What was offered and why, without the funnel of every other action. */

@@ -40,10 +40,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Every decision, whole (candidates, scores, chosen actions with their selection probabilities, model and
  * catalogue versions): to the {@value #TOPIC} topic (CloudEvents binary mode), keyed by customer, for audit and off-policy
- * evaluation, and to PostgreSQL for replay. Neither write is on the decision's path: decisions are queued
- * and written in batches every {@code nextbest.decisions.log-interval}, one statement per batch, and a
- * decision not yet written is replayed from the queue. A failed write is retried; a send Kafka refuses is
- * counted ({@code nba_decision_log_failures_total}) and logged, never dropped silently.
+ * evaluation, and to PostgreSQL for replay. Neither write is on the decision's path: one thread of its own
+ * (not an event loop, so the answer goes out first) writes each decision's JSON and sends it, and queues it
+ * to be stored in batches every {@code nextbest.decisions.log-interval}, one statement per batch; a decision
+ * not yet stored is replayed from memory. A failed write is retried; a send Kafka refuses, or a decision
+ * the writer has no room for, is counted ({@code nba_decision_log_failures_total}) and logged, never
+ * dropped silently.
  */
 @ApplicationScoped
 public class DecisionLog {
@@ -54,6 +56,7 @@ public class DecisionLog {
     private static final java.net.URI SOURCE = java.net.URI.create("/nba-service");
     private static final int BATCH = 1000;
     private static final int MAX_PENDING = 100_000;
+    private static final int MAX_WAITING_TO_WRITE = 20_000;
 
     private final MutinyEmitter<byte[]> emitter;
     private final ObjectMapper json;
@@ -69,6 +72,14 @@ public class DecisionLog {
     private final Map<UUID, Decision> pending = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean flushing = new AtomicBoolean();
+    /** Serialises and sends decisions off the event loops; bounded, so a stalled writer cannot eat the heap. */
+    private final java.util.concurrent.ThreadPoolExecutor writer = new java.util.concurrent.ThreadPoolExecutor(1, 1,
+            0, java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(MAX_WAITING_TO_WRITE),
+            runnable -> {
+                Thread thread = new Thread(runnable, "decision-log-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final Counter kafkaFailures;
     private final Counter storeFailures;
     private final Counter overflow;
@@ -99,21 +110,75 @@ public class DecisionLog {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.errorf("%d decisions were still waiting to be written at shutdown", writer.getQueue().size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         flush();
     }
 
+    /** Keeps the decision for replay at once; its JSON is written and sent by the writer thread. */
     public void record(Decision decision) {
+        boolean kept = queued.get() < MAX_PENDING;
+        if (kept) {
+            pending.put(decision.decisionId(), decision);
+        }
+        try {
+            writer.execute(() -> write(decision, kept));
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            pending.remove(decision.decisionId());
+            overflow.increment();
+            LOG.errorf("decision %s is neither sent nor kept for replay: %d decisions wait to be written",
+                    decision.decisionId(), writer.getQueue().size());
+        }
+    }
+
+    private void write(Decision decision, boolean kept) {
         Entry entry = new Entry(decision, write(decision));
-        if (queued.get() >= MAX_PENDING) {
+        if (kept) {
+            queue.add(entry);
+            queued.incrementAndGet();
+        } else {
             // PostgreSQL has been away long enough to fill the queue: say so rather than grow without bound.
             overflow.increment();
             LOG.errorf("decision %s is not kept for replay: %d decisions wait to be written", decision.decisionId(), MAX_PENDING);
-        } else {
-            pending.put(decision.decisionId(), decision);
-            queue.add(entry);
-            queued.incrementAndGet();
         }
         publish(entry);
+    }
+
+    /**
+     * For an erasure: drops the customer's decisions that are not stored yet, once the writer has handled
+     * every decision recorded before the call, and completes when no batch is on its way to PostgreSQL, so
+     * that a delete run afterwards finds every stored one.
+     *
+     * @return how many were dropped
+     */
+    public Uni<Long> forget(String customerId) {
+        java.util.concurrent.CompletableFuture<Long> dropped = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            long count = 0;
+            for (java.util.Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
+                Entry entry = it.next();
+                if (customerId.equals(entry.decision().customerId()) && queue.remove(entry)) {
+                    pending.remove(entry.decision().decisionId());
+                    queued.decrementAndGet();
+                    count++;
+                }
+            }
+            return count;
+        }, writer);
+        return Uni.createFrom().completionStage(dropped)
+                .chain(count -> Uni.createFrom().item(count).onItem().delayIt().by(Duration.ofMillis(20))
+                        .repeat().until(ignored -> !flushing.get()).collect().last()
+                        .replaceWith(count));
+    }
+
+    /** The customer's decisions made here and not stored yet; read before PostgreSQL, none falls between the two. */
+    public List<Decision> unstored(String customerId) {
+        return pending.values().stream().filter(decision -> customerId.equals(decision.customerId())).toList();
     }
 
     /** A decision made here or by any replica, from the queue or PostgreSQL. */

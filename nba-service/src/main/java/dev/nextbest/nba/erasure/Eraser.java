@@ -2,6 +2,7 @@ package dev.nextbest.nba.erasure;
 
 import dev.nextbest.nba.consent.CustomerConsents;
 import dev.nextbest.nba.contact.ContactCounters;
+import dev.nextbest.nba.decision.DecisionLog;
 import dev.nextbest.nba.events.Outbox;
 import dev.nextbest.nba.events.OutboxRelay;
 import dev.nextbest.nba.features.ProfileFeatures;
@@ -32,14 +33,16 @@ public class Eraser {
     private final ProfileFeatures features;
     private final CustomerConsents consents;
     private final ReactiveKeyCommands<String> keys;
+    private final DecisionLog decisions;
 
     public Eraser(Outbox outbox, OutboxRelay relay, ProfileFeatures features, CustomerConsents consents,
-                  ReactiveRedisDataSource redis) {
+                  ReactiveRedisDataSource redis, DecisionLog decisions) {
         this.outbox = outbox;
         this.relay = relay;
         this.features = features;
         this.consents = consents;
         this.keys = redis.key();
+        this.decisions = decisions;
     }
 
     public Uni<ErasureCompleted> erase(UUID requestId, String customerId) {
@@ -47,6 +50,8 @@ public class Eraser {
         return features.erase(customerId).invoke(count -> erased.put("profileFeatures", count))
                 .chain(() -> consents.erase(customerId)).invoke(count -> erased.put("consents", count))
                 .chain(() -> keys.del(ContactCounters.KEY + customerId)).invoke(count -> erased.put("contactHistory", (long) count))
+                // Decisions still on their way to PostgreSQL first, so that the delete finds every stored one.
+                .chain(() -> decisions.forget(customerId)).invoke(count -> erased.put("decisions", count))
                 .chain(() -> Panache.withTransaction(() -> Panache.getSession().chain(session ->
                         delete(session, erased, "decisions", "DELETE FROM decision WHERE customer_id = ?1", customerId)
                                 .chain(() -> delete(session, erased, "responses", "DELETE FROM response WHERE customer_id = ?1", customerId))
@@ -61,7 +66,7 @@ public class Eraser {
 
     private static Uni<Void> delete(Mutiny.Session session, Map<String, Long> erased, String store, String sql, String customerId) {
         return session.createNativeQuery(sql).setParameter(1, customerId).executeUpdate()
-                .invoke(count -> erased.put(store, count.longValue()))
+                .invoke(count -> erased.merge(store, count.longValue(), Long::sum))
                 .replaceWithVoid();
     }
 }

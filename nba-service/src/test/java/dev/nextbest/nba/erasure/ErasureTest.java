@@ -58,9 +58,8 @@ class ErasureTest extends RealServers {
         consenting(customer);
         String decisionId = decision(customer, placement, Map.of(), false).getString("decisionId");
         respond(customer, offer, "IMPRESSION", decisionId);
-        await().atMost(PATIENCE).until(() -> given().auth().oauth2(agent()).get("/nba/v1/decisions/" + decisionId)
-                .statusCode() == 200);
-        assertThat(tablesMentioning(customer)).as("what there is to erase").contains("decision", "response", "profile_features", "customer_consents");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(tablesMentioning(customer)).as("what there is to erase")
+                .contains("decision", "response", "profile_features", "customer_consents"));
         assertThat(redisMentioning(customer)).isNotEmpty();
 
         UUID requestId = UUID.randomUUID();
@@ -77,6 +76,27 @@ class ErasureTest extends RealServers {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(tablesMentioning(customer))
                 .as("every table of nba-service, scanned for the customer id (the sent confirmation included)").isEmpty());
         assertThat(redisMentioning(customer)).as("every Redis key and value, scanned for the customer id").isEmpty();
+    }
+
+    @Test
+    void aDecisionMadeJustBeforeTheErasureIsErasedToo() throws Exception {
+        String placement = newPlacement();
+        live(key("fibre"), definition("Fibre", placement));
+        String customer = newCustomer();
+        snapshot(customer, Map.of("attributes", Map.of("tier", "gold")));
+        consenting(customer);
+        decision(customer, placement, Map.of(), false);
+
+        // At once: the decision may still be on its way to PostgreSQL.
+        UUID requestId = UUID.randomUUID();
+        TestKafka.send(ErasureRequested.TOPIC, customer, cloudEvent("/privacy-service", ErasureRequested.TYPE, customer,
+                OffsetDateTime.now(ZoneOffset.UTC), JSON.writeValueAsString(Map.of("requestId", requestId, "customerId", customer))));
+        ConsumerRecord<String, byte[]> confirmation = TestKafka.await(ErasureCompleted.TOPIC, record -> customer.equals(record.key())
+                && new String(record.value()).contains(requestId.toString()), PATIENCE);
+
+        assertThat(JSON.readTree(confirmation.value()).at("/data/erased/decisions").asLong()).isEqualTo(1);
+        Thread.sleep(1_000); // several decision-log intervals: nothing is stored after the erasure
+        assertThat(tablesMentioning(customer)).doesNotContain("decision");
     }
 
     @Test
