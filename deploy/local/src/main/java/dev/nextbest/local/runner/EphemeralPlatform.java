@@ -84,6 +84,13 @@ public final class EphemeralPlatform implements AutoCloseable {
         return databases;
     }
 
+    /** Each service's log file, by service name: where to look when a test of the platform fails. */
+    public Map<String, Path> logs() {
+        Map<String, Path> logs = new LinkedHashMap<>();
+        ServiceDefinition.ALL.forEach(service -> logs.put(service.name(), settings.logFile(service)));
+        return logs;
+    }
+
     private int port(String service) {
         return ServiceDefinition.ALL.stream().filter(s -> s.name().equals(service)).findFirst()
                 .map(settings::port)

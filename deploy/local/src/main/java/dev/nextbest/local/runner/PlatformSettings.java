@@ -74,6 +74,10 @@ record PlatformSettings(Path root, Path home, Map<String, Integer> ports) {
         return home.resolve("logs");
     }
 
+    Path logFile(ServiceDefinition service) {
+        return logs().resolve(service.name() + ".log");
+    }
+
     Path pidFile() {
         return home.resolve("platform.pid");
     }

@@ -82,7 +82,7 @@ final class RunningPlatform {
                 config.putAll(secrets.identityConfig());
             }
             ServiceProcess process = new ServiceProcess(definition, settings.port(definition),
-                    settings.logs().resolve(definition.name() + ".log"));
+                    settings.logFile(definition));
             synchronized (this) {
                 if (stopped) {
                     return;
