@@ -11,8 +11,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.mutiny.core.Vertx;
+import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,12 +29,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -73,8 +80,8 @@ public class DecisionLog {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean flushing = new AtomicBoolean();
     /** Serialises and sends decisions off the event loops; bounded, so a stalled writer cannot eat the heap. */
-    private final java.util.concurrent.ThreadPoolExecutor writer = new java.util.concurrent.ThreadPoolExecutor(1, 1,
-            0, java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(MAX_WAITING_TO_WRITE),
+    private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1,
+            0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(MAX_WAITING_TO_WRITE),
             runnable -> {
                 Thread thread = new Thread(runnable, "decision-log-writer");
                 thread.setDaemon(true);
@@ -112,7 +119,7 @@ public class DecisionLog {
         }
         writer.shutdown();
         try {
-            if (!writer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.errorf("%d decisions were still waiting to be written at shutdown", writer.getQueue().size());
             }
         } catch (InterruptedException e) {
@@ -129,7 +136,7 @@ public class DecisionLog {
         }
         try {
             writer.execute(() -> write(decision, kept));
-        } catch (java.util.concurrent.RejectedExecutionException full) {
+        } catch (RejectedExecutionException full) {
             pending.remove(decision.decisionId());
             overflow.increment();
             LOG.errorf("decision %s is neither sent nor kept for replay: %d decisions wait to be written",
@@ -158,22 +165,35 @@ public class DecisionLog {
      * @return how many were dropped
      */
     public Uni<Long> forget(String customerId) {
-        java.util.concurrent.CompletableFuture<Long> dropped = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            long count = 0;
-            for (java.util.Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
-                Entry entry = it.next();
-                if (customerId.equals(entry.decision().customerId()) && queue.remove(entry)) {
-                    pending.remove(entry.decision().decisionId());
-                    queued.decrementAndGet();
-                    count++;
-                }
+        return Uni.createFrom().deferred(() -> {
+            Uni<Long> forgotten = Uni.createFrom().completionStage(CompletableFuture
+                    .supplyAsync(() -> dropQueued(customerId), writer)
+                    .thenCompose(count -> noBatchOnItsWay().thenApply(ignored -> count)));
+            // Back on the subscriber's Vert.x context: what follows (the erasure's transaction) needs it.
+            Context caller = io.vertx.core.Vertx.currentContext();
+            return caller == null ? forgotten : forgotten.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        });
+    }
+
+    private long dropQueued(String customerId) {
+        long count = 0;
+        for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
+            Entry entry = it.next();
+            if (customerId.equals(entry.decision().customerId()) && queue.remove(entry)) {
+                pending.remove(entry.decision().decisionId());
+                queued.decrementAndGet();
+                count++;
             }
-            return count;
-        }, writer);
-        return Uni.createFrom().completionStage(dropped)
-                .chain(count -> Uni.createFrom().item(count).onItem().delayIt().by(Duration.ofMillis(20))
-                        .repeat().until(ignored -> !flushing.get()).collect().last()
-                        .replaceWith(count));
+        }
+        return count;
+    }
+
+    private CompletableFuture<Void> noBatchOnItsWay() {
+        if (!flushing.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS))
+                .thenCompose(ignored -> noBatchOnItsWay());
     }
 
     /** The customer's decisions made here and not stored yet; read before PostgreSQL, none falls between the two. */

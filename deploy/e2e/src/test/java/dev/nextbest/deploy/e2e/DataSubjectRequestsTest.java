@@ -5,15 +5,20 @@ import dev.nextbest.local.runner.EphemeralPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +32,8 @@ class DataSubjectRequestsTest {
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    @TempDir
+    /** Kept when a test fails, with the services' logs in {@code logs/}. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path home;
 
     private static EphemeralPlatform platform;
@@ -150,11 +156,28 @@ class DataSubjectRequestsTest {
     /** The request once every service has confirmed it. */
     private JsonNode completed(String requestId) {
         JsonNode[] latest = new JsonNode[1];
-        await("request " + requestId + " completed", () -> {
+        await(() -> "request " + requestId + " completed; it is " + latest[0], () -> {
             latest[0] = api.get(uri("privacy-service"), "/privacy/v1/requests/" + requestId, officer).body();
             return latest[0].path("status").asText().equals("COMPLETED");
         });
         return latest[0];
+    }
+
+    /** The warnings and errors each service logged, the last few of each. */
+    private static String warnings() {
+        StringBuilder warnings = new StringBuilder();
+        platform.logs().forEach((service, log) -> {
+            try (Stream<String> lines = Files.lines(log)) {
+                List<String> problems = lines.filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList();
+                warnings.append(System.lineSeparator()).append(service).append(" logged ").append(problems.size())
+                        .append(" warnings and errors; the last:");
+                problems.subList(Math.max(0, problems.size() - 8), problems.size())
+                        .forEach(line -> warnings.append(System.lineSeparator()).append("  ").append(line));
+            } catch (IOException | UncheckedIOException e) {
+                warnings.append(System.lineSeparator()).append(service).append(": no log (").append(e.getMessage()).append(')');
+            }
+        });
+        return warnings.toString();
     }
 
     private static URI uri(String service) {
@@ -162,10 +185,15 @@ class DataSubjectRequestsTest {
     }
 
     private static void await(String what, Supplier<Boolean> condition) {
+        await(() -> what, condition);
+    }
+
+    /** Waits for the condition; if it never holds, fails saying what was awaited and what the services logged. */
+    private static void await(Supplier<String> what, Supplier<Boolean> condition) {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (!condition.get()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what);
+                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what.get() + warnings());
             }
             try {
                 Thread.sleep(250);
