@@ -168,7 +168,8 @@ public class DecisionLog {
         return Uni.createFrom().deferred(() -> {
             Uni<Long> forgotten = Uni.createFrom().completionStage(CompletableFuture
                     .supplyAsync(() -> dropQueued(customerId), writer)
-                    .thenCompose(count -> noBatchOnItsWay().thenApply(ignored -> count)));
+                    // Again once no batch is on its way: a batch that failed puts its decisions back in the queue.
+                    .thenCompose(count -> noBatchOnItsWay().thenApplyAsync(ignored -> count + dropQueued(customerId), writer)));
             // Back on the subscriber's Vert.x context: what follows (the erasure's transaction) needs it.
             Context caller = io.vertx.core.Vertx.currentContext();
             return caller == null ? forgotten : forgotten.emitOn(task -> caller.runOnContext(ignored -> task.run()));
