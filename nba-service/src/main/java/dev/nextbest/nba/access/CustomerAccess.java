@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,20 +87,15 @@ public class CustomerAccess {
     /** The stored decisions and those still on their way, each once, oldest first. */
     private List<Map<String, Object>> withUnstored(List<Decision> unstored, List<String> stored) {
         Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
-        stored.stream().map(this::summary).forEach(summary -> byId.put(((JsonNode) summary.get("decisionId")).asText(), summary));
-        unstored.stream().sorted(java.util.Comparator.comparing(Decision::madeAt)).forEach(decision -> {
-            try {
-                byId.putIfAbsent(decision.decisionId().toString(), summary(json.writeValueAsString(decision)));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        stored.stream().map(record -> summary(tree(record)))
+                .forEach(summary -> byId.put(((JsonNode) summary.get("decisionId")).asText(), summary));
+        unstored.stream().sorted(Comparator.comparing(Decision::madeAt)).forEach(decision ->
+                byId.putIfAbsent(decision.decisionId().toString(), summary(json.valueToTree(decision))));
         return List.copyOf(byId.values());
     }
 
     /** What was offered and why, without the funnel of every other action. */
-    private Map<String, Object> summary(String record) {
-        JsonNode decision = tree(record);
+    private Map<String, Object> summary(JsonNode decision) {
         Map<String, Object> summary = new LinkedHashMap<>();
         for (String field : List.of("decisionId", "madeAt", "channel", "placement", "group", "defaulted", "context")) {
             summary.put(field, decision.get(field));
