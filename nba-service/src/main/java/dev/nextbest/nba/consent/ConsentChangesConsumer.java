@@ -1,6 +1,7 @@
 package dev.nextbest.nba.consent;
 
 import dev.nextbest.nba.events.CloudEventCodec;
+import dev.nextbest.nba.events.OutageRetry;
 import dev.nextbest.nba.events.PoisonEventException;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
@@ -11,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * Consumes privacy-service's {@value ConsentsChanged#TOPIC} into {@link CustomerConsents}: a state is stored
@@ -43,7 +43,7 @@ public class ConsentChangesConsumer {
             throw new PoisonEventException("a consent-changes record without a key: the key must be the customer id");
         }
         if (record.value() == null) {
-            return retried(consents.erase(record.key())).invoke(() -> erased.increment()).replaceWithVoid();
+            return OutageRetry.retried(consents.erase(record.key()), record).invoke(() -> erased.increment()).replaceWithVoid();
         }
         CloudEvent event = codec.decode(record.value());
         if (!ConsentsChanged.TYPE.equals(event.getType())) {
@@ -58,13 +58,8 @@ public class ConsentChangesConsumer {
             throw new PoisonEventException("event " + event.getId() + " has no time: without it a late event could undo a newer state");
         }
         String data = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
-        return retried(consents.store(state.customerId(), event.getTime().toInstant(), data))
+        return OutageRetry.retried(consents.store(state.customerId(), event.getTime().toInstant(), data), record)
                 .invoke(isNewer -> (isNewer ? stored : stale).increment())
                 .replaceWithVoid();
-    }
-
-    /** A database or Redis outage may pass: retried with back-off for about a minute before dead-lettering. */
-    private static <T> Uni<T> retried(Uni<T> work) {
-        return work.onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8);
     }
 }

@@ -2,15 +2,14 @@ package dev.nextbest.nba.erasure;
 
 import dev.nextbest.nba.access.CustomerAccess;
 import dev.nextbest.nba.events.CloudEventCodec;
+import dev.nextbest.nba.events.OutageRetry;
 import dev.nextbest.nba.events.PoisonEventException;
 import io.cloudevents.CloudEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import java.time.Duration;
 
 /**
  * Consumes privacy-service's {@value ErasureRequested#TOPIC}: an erasure request erases the customer here
@@ -22,8 +21,6 @@ public class PrivacyRequestsConsumer {
 
     /** An access request: the same data as an erasure request (requestId, customerId). */
     static final String ACCESS = "dev.nextbest.privacy.access-requested.v1";
-
-    private static final Logger LOG = Logger.getLogger(PrivacyRequestsConsumer.class);
 
     private final CloudEventCodec codec;
     private final Eraser eraser;
@@ -51,9 +48,6 @@ public class PrivacyRequestsConsumer {
         }
         Uni<?> done = accessRequest ? access.answer(request.requestId(), request.customerId())
                 : eraser.erase(request.requestId(), request.customerId());
-        return done.onFailure().invoke(failure -> LOG.warnf(failure, "%s request %s failed here; retrying",
-                        accessRequest ? "access" : "erasure", request.requestId()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
-                .replaceWithVoid();
+        return OutageRetry.retried(done, (accessRequest ? "access" : "erasure") + " request " + request.requestId()).replaceWithVoid();
     }
 }

@@ -1,6 +1,7 @@
 package dev.nextbest.nba.features;
 
 import dev.nextbest.nba.events.CloudEventCodec;
+import dev.nextbest.nba.events.OutageRetry;
 import dev.nextbest.nba.events.PoisonEventException;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
@@ -11,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * Consumes profile-service's {@value ProfileUpdated#TOPIC} into {@link ProfileFeatures}: a snapshot is stored
@@ -43,7 +43,7 @@ public class ProfileUpdatesConsumer {
             throw new PoisonEventException("a profile-updates record without a key: the key must be the customer id");
         }
         if (record.value() == null) {
-            return retried(features.erase(record.key())).invoke(() -> erased.increment()).replaceWithVoid();
+            return OutageRetry.retried(features.erase(record.key()), record).invoke(() -> erased.increment()).replaceWithVoid();
         }
         CloudEvent event = codec.decode(record.value());
         if (!ProfileUpdated.TYPE.equals(event.getType())) {
@@ -55,13 +55,8 @@ public class ProfileUpdatesConsumer {
             throw new PoisonEventException("event " + event.getId() + " is about another customer than its key");
         }
         String snapshot = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
-        return retried(features.store(update.customerId(), update.updatedAt(), snapshot))
+        return OutageRetry.retried(features.store(update.customerId(), update.updatedAt(), snapshot), record)
                 .invoke(isNewer -> (isNewer ? stored : stale).increment())
                 .replaceWithVoid();
-    }
-
-    /** A database or Redis outage may pass: retried with back-off for about a minute before dead-lettering. */
-    private static <T> Uni<T> retried(Uni<T> work) {
-        return work.onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8);
     }
 }
