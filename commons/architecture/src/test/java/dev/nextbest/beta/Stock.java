@@ -1,0 +1,5 @@
+package dev.nextbest.beta;
+
+/** Another service's class. */
+public class Stock {
+}
