@@ -1,6 +1,6 @@
 package dev.nextbest.identity.clients;
 
-import dev.nextbest.identity.security.Roles;
+import dev.nextbest.commons.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,16 +1,16 @@
 package dev.nextbest.identity.clients;
 
-import dev.nextbest.identity.events.Outbox;
-import dev.nextbest.identity.events.OutboxRelay;
-import dev.nextbest.identity.security.RevokedClients;
-import dev.nextbest.identity.security.Roles;
+import dev.nextbest.commons.events.Outbox;
+import dev.nextbest.commons.security.RevokedClients;
+import dev.nextbest.commons.security.Roles;
+import dev.nextbest.commons.web.Problems;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -29,16 +29,16 @@ public class ApiClients {
     private final ClientSecrets secrets;
     private final RevokedClients revokedClients;
     private final Outbox outbox;
-    private final OutboxRelay relay;
     private final Vertx vertx;
+    private final Clock clock;
 
     public ApiClients(ApiClientRepository clients, ClientSecrets secrets, RevokedClients revokedClients,
-                      Outbox outbox, OutboxRelay relay, Vertx vertx) {
+                      Outbox outbox, Vertx vertx, Clock clock) {
+        this.clock = clock;
         this.clients = clients;
         this.secrets = secrets;
         this.revokedClients = revokedClients;
         this.outbox = outbox;
-        this.relay = relay;
         this.vertx = vertx;
     }
 
@@ -53,15 +53,14 @@ public class ApiClients {
         return hashOffLoop(secret).chain(hash -> Panache.withTransaction(() -> clients.findById(request.id())
                 .chain(existing -> {
                     if (existing != null) {
-                        throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
-                                .withDetail("a client with id " + request.id() + " exists already").build();
+                        throw Problems.conflict("a client with id " + request.id() + " exists already");
                     }
                     ApiClient client = new ApiClient();
                     client.id = request.id();
                     client.name = request.name().strip();
                     client.roles(roles);
                     client.secretHash = hash;
-                    client.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    client.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
                     return clients.persist(client);
                 })))
                 .map(client -> new ClientCredentials(ApiClientView.of(client), secret));
@@ -75,7 +74,7 @@ public class ApiClients {
             ApiClient client = existing != null ? existing : new ApiClient();
             if (existing == null) {
                 client.id = id;
-                client.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                client.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             }
             client.name = name;
             client.roles(checked);
@@ -110,8 +109,7 @@ public class ApiClients {
         return hashOffLoop(secret).chain(hash -> Panache.withTransaction(() -> clients.findById(id).map(client -> {
                     ApiClient found = existing(client, id);
                     if (found.revoked()) {
-                        throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
-                                .withDetail("client " + id + " is revoked").build();
+                        throw Problems.conflict("client " + id + " is revoked");
                     }
                     found.secretHash = hash;
                     return found;
@@ -130,14 +128,11 @@ public class ApiClients {
                     if (found.revoked()) {
                         return Uni.createFrom().item(found);
                     }
-                    found.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    found.revokedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
                     return outbox.add(RevokedClients.TOPIC, found.id, RevokedClients.TYPE, found.id,
                             new ClientRevoked(found.id, found.revokedAt)).replaceWith(found);
                 }))
-                .invoke(client -> {
-                    revokedClients.revoke(client.id, client.revokedAt);
-                    relay.trigger();
-                })
+                .invoke(client -> revokedClients.revoke(client.id, client.revokedAt))
                 .map(ApiClientView::of);
     }
 
@@ -151,8 +146,7 @@ public class ApiClients {
 
     private static ApiClient existing(ApiClient client, String id) {
         if (client == null) {
-            throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
-                    .withDetail("no client with id " + id).build();
+            throw Problems.notFound("no client with id " + id);
         }
         return client;
     }
@@ -172,7 +166,6 @@ public class ApiClients {
     }
 
     private static HttpProblem badRequest(String detail) {
-        return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                .withDetail(detail).build();
+        return Problems.badRequest(detail);
     }
 }

@@ -3,11 +3,11 @@ package dev.nextbest.identity.clients;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.nextbest.identity.IdentityConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -33,9 +33,9 @@ public class DeclaredClients {
     private final ApiClients clients;
     private final Optional<Path> file;
 
-    public DeclaredClients(ApiClients clients, @ConfigProperty(name = "nextbest.identity.clients.file") Optional<Path> file) {
+    public DeclaredClients(ApiClients clients, IdentityConfig config) {
         this.clients = clients;
-        this.file = file;
+        this.file = config.clients().file();
     }
 
     void declareAtStart(@Observes StartupEvent start) throws Throwable {

@@ -1,11 +1,11 @@
 package dev.nextbest.identity.customers;
 
+import dev.nextbest.identity.IdentityConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -26,11 +26,10 @@ public class CustomerCache {
     private final ReactiveKeyCommands<String> keys;
     private final Duration ttl;
 
-    public CustomerCache(ReactiveRedisDataSource redis,
-                         @ConfigProperty(name = "nextbest.identity.customer-cache-ttl") Duration ttl) {
+    public CustomerCache(ReactiveRedisDataSource redis, IdentityConfig config) {
         this.values = redis.value(CustomerView.class);
         this.keys = redis.key();
-        this.ttl = ttl;
+        this.ttl = config.customerCacheTtl();
     }
 
     public Uni<Optional<CustomerView>> get(String id) {

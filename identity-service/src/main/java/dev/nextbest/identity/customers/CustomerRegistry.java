@@ -1,12 +1,11 @@
 package dev.nextbest.identity.customers;
 
-import dev.nextbest.identity.events.Outbox;
-import dev.nextbest.identity.events.OutboxRelay;
+import dev.nextbest.commons.events.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -20,31 +19,30 @@ public class CustomerRegistry {
     private final CustomerRepository customers;
     private final CustomerCache cache;
     private final Outbox outbox;
-    private final OutboxRelay relay;
+    private final Clock clock;
 
-    public CustomerRegistry(CustomerRepository customers, CustomerCache cache, Outbox outbox, OutboxRelay relay) {
+    public CustomerRegistry(CustomerRepository customers, CustomerCache cache, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.customers = customers;
         this.cache = cache;
         this.outbox = outbox;
-        this.relay = relay;
     }
 
     /** Issues a new id in its own transaction, then announces and caches it. */
     public Uni<CustomerView> register(CustomerKind kind) {
         return Panache.withTransaction(() -> create(kind))
-                .invoke(relay::trigger)
                 .call(cache::put);
     }
 
     /**
      * Issues a new id inside the caller's transaction (with its identifier links, say), writing its
-     * customer-registered event to the outbox. The caller triggers the relay after its commit.
+     * customer-registered event to the outbox. Its commit wakes the relay.
      */
     public Uni<CustomerView> create(CustomerKind kind) {
         Customer customer = new Customer();
         customer.id = CustomerIds.next();
         customer.kind = kind;
-        customer.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        customer.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         CustomerView view = CustomerView.of(customer);
         return customers.persist(customer)
                 .call(() -> outbox.add(CHANGES_TOPIC, customer.id, CUSTOMER_REGISTERED, customer.id, view))

@@ -1,10 +1,10 @@
 package dev.nextbest.identity.customers;
 
-import dev.nextbest.identity.security.Caller;
-import dev.nextbest.identity.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import dev.nextbest.commons.security.Caller;
+import dev.nextbest.commons.security.Roles;
+import dev.nextbest.commons.web.Problems;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -55,8 +55,6 @@ public class CustomerResource {
     @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = "application/problem+json"))
     public Uni<CustomerView> get(@PathParam("id") @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.MESSAGE) String id) {
         caller.checkMayActFor(id);
-        return registry.find(id).map(found -> found.orElseThrow(() -> HttpProblem.builder()
-                .withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
-                .withDetail("no customer with id " + id).build()));
+        return registry.find(id).map(found -> found.orElseThrow(() -> Problems.notFound("no customer with id " + id)));
     }
 }

@@ -1,9 +1,8 @@
 package dev.nextbest.identity.erasure;
 
+import dev.nextbest.commons.events.Outbox;
 import dev.nextbest.identity.customers.CustomerCache;
-import dev.nextbest.identity.events.Outbox;
-import dev.nextbest.identity.events.OutboxRelay;
-import dev.nextbest.identity.resolution.IdentifierCache;
+import dev.nextbest.identity.identifiers.IdentifierCache;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,13 +32,11 @@ public class Eraser {
             SELECT id FROM person""";
 
     private final Outbox outbox;
-    private final OutboxRelay relay;
     private final IdentifierCache identifiers;
     private final CustomerCache customers;
 
-    public Eraser(Outbox outbox, OutboxRelay relay, IdentifierCache identifiers, CustomerCache customers) {
+    public Eraser(Outbox outbox, IdentifierCache identifiers, CustomerCache customers) {
         this.outbox = outbox;
-        this.relay = relay;
         this.identifiers = identifiers;
         this.customers = customers;
     }
@@ -59,7 +56,7 @@ public class Eraser {
                     return outbox.add(ErasureCompleted.TOPIC, customerId, ErasureCompleted.TYPE, customerId, completed)
                             .replaceWith(completed);
                 }))
-                .invoke(relay::trigger);
+                ;
     }
 
     private record Forget(List<String> ids, List<String> pseudonyms) {

@@ -2,8 +2,7 @@ package dev.nextbest.identity.erasure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nextbest.identity.events.Outbox;
-import dev.nextbest.identity.events.OutboxRelay;
+import dev.nextbest.commons.events.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,12 +44,10 @@ public class IdentityAccess {
             FROM customer_merge m WHERE survivor_id = ANY(?1) OR absorbed_id = ANY(?1)""";
 
     private final Outbox outbox;
-    private final OutboxRelay relay;
     private final ObjectMapper json;
 
-    public IdentityAccess(Outbox outbox, OutboxRelay relay, ObjectMapper json) {
+    public IdentityAccess(Outbox outbox, ObjectMapper json) {
         this.outbox = outbox;
-        this.relay = relay;
         this.json = json;
     }
 
@@ -72,7 +68,7 @@ public class IdentityAccess {
                             AccessPart part = new AccessPart(requestId, Eraser.SERVICE, customerId, data);
                             return outbox.add(ErasureCompleted.TOPIC, customerId, TYPE, customerId, part).replaceWith(part);
                         })))
-                .invoke(relay::trigger);
+                ;
     }
 
     private JsonNode tree(String text) {

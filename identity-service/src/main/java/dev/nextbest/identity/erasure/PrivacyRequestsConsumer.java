@@ -2,6 +2,7 @@ package dev.nextbest.identity.erasure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nextbest.commons.events.ConsumerRetry;
 import dev.nextbest.identity.customers.CustomerIds;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
@@ -13,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -66,7 +66,6 @@ public class PrivacyRequestsConsumer {
         }
         Uni<?> done = ACCESS.equals(event.getType()) ? access.answer(UUID.fromString(requestId), customerId)
                 : eraser.erase(UUID.fromString(requestId), customerId);
-        return done.onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
-                .replaceWithVoid();
+        return ConsumerRetry.retried(done, record).replaceWithVoid();
     }
 }

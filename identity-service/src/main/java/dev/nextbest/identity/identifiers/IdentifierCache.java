@@ -1,10 +1,10 @@
-package dev.nextbest.identity.resolution;
+package dev.nextbest.identity.identifiers;
 
+import dev.nextbest.identity.IdentityConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -26,11 +26,10 @@ public class IdentifierCache {
     private final io.quarkus.redis.datasource.keys.ReactiveKeyCommands<String> keys;
     private final Duration ttl;
 
-    public IdentifierCache(ReactiveRedisDataSource redis,
-                           @ConfigProperty(name = "nextbest.identity.identifier-cache-ttl") Duration ttl) {
+    public IdentifierCache(ReactiveRedisDataSource redis, IdentityConfig config) {
         this.values = redis.value(String.class);
         this.keys = redis.key();
-        this.ttl = ttl;
+        this.ttl = config.identifierCacheTtl();
     }
 
     /** The customer of each pseudonym, in order; empty where unknown to the cache. */

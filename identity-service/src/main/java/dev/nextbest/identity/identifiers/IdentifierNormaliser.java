@@ -4,8 +4,9 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import com.ibm.icu.text.SpoofChecker;
+import dev.nextbest.identity.IdentityConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -35,7 +36,13 @@ public class IdentifierNormaliser {
             .build();
     private final String defaultRegion;
 
-    public IdentifierNormaliser(@ConfigProperty(name = "nextbest.identity.default-phone-region") String defaultRegion) {
+    @Inject
+    public IdentifierNormaliser(IdentityConfig config) {
+        this(config.defaultPhoneRegion());
+    }
+
+    /** @param defaultRegion the region a phone number without a country code is read in */
+    public IdentifierNormaliser(String defaultRegion) {
         this.defaultRegion = defaultRegion;
     }
 

@@ -1,6 +1,5 @@
-package dev.nextbest.identity.resolution;
+package dev.nextbest.identity.identifiers;
 
-import dev.nextbest.identity.identifiers.IdentifierType;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,17 +1,17 @@
 package dev.nextbest.identity.identifiers;
 
+import dev.nextbest.identity.IdentityConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns a normalised identifier into a keyed pseudonym: HMAC-SHA256 over its type and value with a
@@ -31,8 +31,12 @@ public class Pseudonymiser {
     private final PseudonymKeys keys;
 
     @Inject
-    public Pseudonymiser(@ConfigProperty(name = "nextbest.identity.pseudonym.keys") String keys,
-                         @ConfigProperty(name = "nextbest.identity.pseudonym.active-version") int activeVersion) {
+    public Pseudonymiser(IdentityConfig config) {
+        this(config.pseudonym().keys(), config.pseudonym().activeVersion());
+    }
+
+    /** @param keys "version:base64" entries, comma-separated; @param activeVersion the one new pseudonyms use */
+    public Pseudonymiser(String keys, int activeVersion) {
         this(PseudonymKeys.parse(keys, activeVersion));
     }
 

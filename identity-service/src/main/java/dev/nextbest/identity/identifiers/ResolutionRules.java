@@ -1,6 +1,5 @@
-package dev.nextbest.identity.resolution;
+package dev.nextbest.identity.identifiers;
 
-import dev.nextbest.identity.identifiers.IdentifierType;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithParentName;
 

@@ -1,13 +1,14 @@
 package dev.nextbest.identity.merges;
 
+import dev.nextbest.commons.events.Outbox;
+import dev.nextbest.commons.web.Problems;
 import dev.nextbest.identity.customers.Customer;
 import dev.nextbest.identity.customers.CustomerRegistry;
 import dev.nextbest.identity.customers.CustomerRepository;
-import dev.nextbest.identity.events.Outbox;
+import dev.nextbest.identity.identifiers.Identifier;
+import dev.nextbest.identity.identifiers.IdentifierRepository;
 import dev.nextbest.identity.identifiers.IdentifierType;
-import dev.nextbest.identity.resolution.Identifier;
-import dev.nextbest.identity.resolution.IdentifierRepository;
-import dev.nextbest.identity.resolution.ResolutionRules;
+import dev.nextbest.identity.identifiers.ResolutionRules;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -15,7 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +39,11 @@ public class Merger {
     private final MergeRepository merges;
     private final ResolutionRules rules;
     private final Outbox outbox;
+    private final Clock clock;
 
     public Merger(IdentifierRepository identifiers, CustomerRepository customers, MergeRepository merges,
-                  ResolutionRules rules, Outbox outbox) {
+                  ResolutionRules rules, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.identifiers = identifiers;
         this.customers = customers;
         this.merges = merges;
@@ -89,7 +92,7 @@ public class Merger {
         merge.absorbedId = absorbed;
         merge.source = source;
         merge.reason = reason;
-        merge.mergedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        merge.mergedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return merges.persist(merge)
                 .chain(() -> identifiers.list("customerId", absorbed))
                 .chain(moving -> move(merge.id, moving, survivor)
@@ -128,7 +131,7 @@ public class Merger {
                                     + " have moved since; undo the later merge first");
                         }
                         moved.forEach(i -> i.customerId = merge.absorbedId);
-                        merge.undoneAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                        merge.undoneAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
                         return customers.findById(merge.absorbedId)
                                 .invoke((Customer customer) -> customer.mergedInto = null)
                                 .chain(() -> outbox.add(CustomerRegistry.CHANGES_TOPIC, merge.absorbedId,
@@ -148,6 +151,6 @@ public class Merger {
     }
 
     private static HttpProblem problem(Response.Status status, String detail) {
-        return HttpProblem.builder().withStatus(status).withTitle(status.getReasonPhrase()).withDetail(detail).build();
+        return Problems.of(status, detail);
     }
 }

@@ -1,6 +1,6 @@
 package dev.nextbest.identity.ratelimit;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import dev.nextbest.commons.web.Problems;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +26,9 @@ public class RateLimiter {
     private final ReactiveRedisDataSource redis;
     private final Clock clock;
 
-    public RateLimiter(ReactiveRedisDataSource redis) {
+    public RateLimiter(ReactiveRedisDataSource redis, Clock clock) {
         this.redis = redis;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Counts one request of the subject (a client id, "all", ...); fails with 429 past the limit. */
@@ -46,9 +46,7 @@ public class RateLimiter {
                 .invoke(count -> {
                     if (count > limit.requests()) {
                         long retryAfterSeconds = Math.max(1, ((window + 1) * windowMillis - now + 999) / 1000);
-                        throw HttpProblem.builder()
-                                .withStatus(Response.Status.TOO_MANY_REQUESTS)
-                                .withTitle("Too Many Requests")
+                        throw Problems.builder(Response.Status.TOO_MANY_REQUESTS)
                                 .withDetail("more than " + limit.requests() + " requests in " + limit.window()
                                         + " (" + name + "); try again later")
                                 .withHeader("Retry-After", retryAfterSeconds)

@@ -1,26 +1,29 @@
 package dev.nextbest.identity.resolution;
 
+import dev.nextbest.commons.events.Outbox;
+import dev.nextbest.commons.web.Problems;
+import dev.nextbest.identity.IdentityConfig;
 import dev.nextbest.identity.customers.CustomerCache;
 import dev.nextbest.identity.customers.CustomerKind;
 import dev.nextbest.identity.customers.CustomerRegistry;
-import dev.nextbest.identity.events.Outbox;
-import dev.nextbest.identity.events.OutboxRelay;
+import dev.nextbest.identity.identifiers.Identifier;
+import dev.nextbest.identity.identifiers.IdentifierCache;
 import dev.nextbest.identity.identifiers.IdentifierNormaliser;
+import dev.nextbest.identity.identifiers.IdentifierRepository;
 import dev.nextbest.identity.identifiers.IdentifierType;
 import dev.nextbest.identity.identifiers.InvalidIdentifierException;
 import dev.nextbest.identity.identifiers.Pseudonymiser;
+import dev.nextbest.identity.identifiers.ResolutionRules;
 import dev.nextbest.identity.merges.Merger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -56,17 +59,18 @@ public class IdentityResolver {
     private final IdentifierCache cache;
     private final CustomerRegistry customers;
     private final Outbox outbox;
-    private final OutboxRelay relay;
     private final Merger merger;
     private final CustomerCache customerCache;
     private final int maxCustomersPerMerge;
     private final Counter refusedMerges;
+    private final Clock clock;
 
     public IdentityResolver(IdentifierNormaliser normaliser, Pseudonymiser pseudonymiser, ResolutionRules rules,
                             IdentifierRepository identifiers, IdentifierCache cache, CustomerRegistry customers,
-                            Outbox outbox, OutboxRelay relay, Merger merger, CustomerCache customerCache,
-                            @ConfigProperty(name = "nextbest.identity.max-customers-per-merge") int maxCustomersPerMerge,
-                            MeterRegistry registry) {
+                            Outbox outbox, Merger merger, CustomerCache customerCache,
+                            IdentityConfig config,
+                            MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.normaliser = normaliser;
         this.pseudonymiser = pseudonymiser;
         this.rules = rules;
@@ -74,10 +78,9 @@ public class IdentityResolver {
         this.cache = cache;
         this.customers = customers;
         this.outbox = outbox;
-        this.relay = relay;
         this.merger = merger;
         this.customerCache = customerCache;
-        this.maxCustomersPerMerge = maxCustomersPerMerge;
+        this.maxCustomersPerMerge = config.maxCustomersPerMerge();
         this.refusedMerges = registry.counter("identity.merges.refused");
     }
 
@@ -114,8 +117,7 @@ public class IdentityResolver {
             }
         }
         if (!problems.isEmpty()) {
-            throw HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                    .withDetail(String.join("; ", problems)).build();
+            throw Problems.badRequest(String.join("; ", problems));
         }
         return candidates;
     }
@@ -147,10 +149,6 @@ public class IdentityResolver {
         final Map<String, String> toCache = new LinkedHashMap<>();
         final Map<IdentifierType, Long> counts = new EnumMap<>(IdentifierType.class);
 
-        boolean wroteEvents() {
-            return created || !linked.isEmpty() || !merged.isEmpty();
-        }
-
         boolean linkedAny() {
             return created || !linked.isEmpty();
         }
@@ -173,11 +171,6 @@ public class IdentityResolver {
                         .chain(matches -> owner(matches, kind)
                                 .chain(plan -> mergeOrReport(plan, matches, source))
                                 .chain(plan -> link(plan, matches, source))))
-                .invoke(plan -> {
-                    if (plan.wroteEvents()) {
-                        relay.trigger();
-                    }
-                })
                 .call(plan -> cache.put(plan.toCache))
                 .call(plan -> customerCache.evict(plan.merged.stream().map(Resolution.Merged::customerId).toList()))
                 .map(Plan::resolution);
@@ -259,7 +252,7 @@ public class IdentityResolver {
     }
 
     private Uni<Plan> link(Plan plan, List<Match> matches, String source) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Multi.createFrom().iterable(matches)
                 .onItem().transformToUniAndConcatenate(match -> linkOne(plan, match, source, now))
                 .collect().last()

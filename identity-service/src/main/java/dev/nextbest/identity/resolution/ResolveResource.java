@@ -1,11 +1,11 @@
 package dev.nextbest.identity.resolution;
 
+import dev.nextbest.commons.security.Caller;
+import dev.nextbest.commons.security.Roles;
 import dev.nextbest.identity.ratelimit.RateLimiter;
 import dev.nextbest.identity.ratelimit.RateLimits;
-import dev.nextbest.identity.security.Caller;
-import dev.nextbest.identity.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

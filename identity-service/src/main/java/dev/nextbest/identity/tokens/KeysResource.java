@@ -1,6 +1,6 @@
 package dev.nextbest.identity.tokens;
 
-import dev.nextbest.identity.security.Roles;
+import dev.nextbest.commons.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,5 +1,6 @@
 package dev.nextbest.identity.tokens;
 
+import dev.nextbest.commons.web.Problems;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
 
@@ -27,9 +28,7 @@ final class OAuthErrors {
 
     /** Unknown client, wrong secret, or revoked: one answer for all, so it tells an attacker nothing. */
     static HttpProblem invalidClient() {
-        return HttpProblem.builder()
-                .withStatus(Response.Status.UNAUTHORIZED)
-                .withTitle("Unauthorized")
+        return Problems.builder(Response.Status.UNAUTHORIZED)
                 .withDetail("client authentication failed")
                 .withHeader("WWW-Authenticate", "Basic realm=\"nextbest\"")
                 .with("error", "invalid_client")
@@ -38,9 +37,7 @@ final class OAuthErrors {
     }
 
     private static HttpProblem error(Response.Status status, String code, String description) {
-        return HttpProblem.builder()
-                .withStatus(status)
-                .withTitle(status.getReasonPhrase())
+        return Problems.builder(status)
                 .withDetail(description)
                 .with("error", code)
                 .with("error_description", description)

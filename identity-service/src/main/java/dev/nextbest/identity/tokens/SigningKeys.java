@@ -1,8 +1,9 @@
 package dev.nextbest.identity.tokens;
 
+import dev.nextbest.identity.IdentityConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -35,8 +36,13 @@ public class SigningKeys {
     private final Map<String, PublicJsonWebKey> keys;
     private final String publicJwks;
 
-    public SigningKeys(@ConfigProperty(name = "nextbest.identity.signing.keys") String jwks,
-                       @ConfigProperty(name = "nextbest.identity.signing.active-key") String activeKeyId) {
+    @Inject
+    public SigningKeys(IdentityConfig config) {
+        this(config.signing().keys(), config.signing().activeKey());
+    }
+
+    /** @param jwks the keys, private parts included; @param activeKeyId the one that signs */
+    public SigningKeys(String jwks, String activeKeyId) {
         this.keys = parse(jwks);
         if (!keys.containsKey(activeKeyId)) {
             throw new IllegalArgumentException("the active signing key '" + activeKeyId

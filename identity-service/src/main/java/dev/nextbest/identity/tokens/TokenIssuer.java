@@ -1,7 +1,7 @@
 package dev.nextbest.identity.tokens;
 
+import dev.nextbest.identity.IdentityConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.lang.JoseException;
@@ -25,14 +25,11 @@ public class TokenIssuer {
     private final String audience;
     private final Duration lifetime;
 
-    public TokenIssuer(SigningKeys keys,
-                       @ConfigProperty(name = "nextbest.identity.tokens.issuer") String issuer,
-                       @ConfigProperty(name = "nextbest.identity.tokens.audience") String audience,
-                       @ConfigProperty(name = "nextbest.identity.tokens.lifetime") Duration lifetime) {
+    public TokenIssuer(SigningKeys keys, IdentityConfig config) {
         this.keys = keys;
-        this.issuer = issuer;
-        this.audience = audience;
-        this.lifetime = lifetime;
+        this.issuer = config.tokens().issuer();
+        this.audience = config.tokens().audience();
+        this.lifetime = config.tokens().lifetime();
     }
 
     public String issuer() {

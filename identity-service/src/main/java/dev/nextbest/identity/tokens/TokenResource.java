@@ -1,12 +1,12 @@
 package dev.nextbest.identity.tokens;
 
+import dev.nextbest.commons.security.Roles;
 import dev.nextbest.identity.clients.ApiClient;
 import dev.nextbest.identity.clients.ApiClients;
 import dev.nextbest.identity.customers.CustomerIds;
 import dev.nextbest.identity.customers.CustomerRegistry;
 import dev.nextbest.identity.ratelimit.RateLimiter;
 import dev.nextbest.identity.ratelimit.RateLimits;
-import dev.nextbest.identity.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;

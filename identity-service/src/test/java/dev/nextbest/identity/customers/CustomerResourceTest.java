@@ -1,9 +1,9 @@
 package dev.nextbest.identity.customers;
 
-import dev.nextbest.local.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nextbest.local.testing.TestKafka;
+import dev.nextbest.local.testing.TestTokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package dev.nextbest.identity.resolution;
 
-import dev.nextbest.local.testing.TestTokens;
 import dev.nextbest.identity.identifiers.IdentifierType;
 import dev.nextbest.identity.identifiers.Pseudonymiser;
+import dev.nextbest.local.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -1,7 +1,7 @@
 package dev.nextbest.identity.resolution;
 
-import dev.nextbest.local.testing.TestTokens;
 import dev.nextbest.local.testing.TestKafka;
+import dev.nextbest.local.testing.TestTokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
