@@ -1,10 +1,8 @@
 package dev.nextbest.profile.access;
 
-import dev.nextbest.profile.events.Outbox;
-import dev.nextbest.profile.events.OutboxRelay;
+import dev.nextbest.commons.events.Outbox;
 import dev.nextbest.profile.interactions.InteractionRepository;
 import dev.nextbest.profile.interactions.InteractionView;
-import dev.nextbest.profile.profiles.ProfileMergeRepository;
 import dev.nextbest.profile.profiles.ProfileRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -34,13 +32,11 @@ public class ProfileAccess {
     private final ProfileRepository profiles;
     private final InteractionRepository interactions;
     private final Outbox outbox;
-    private final OutboxRelay relay;
 
-    public ProfileAccess(ProfileRepository profiles, InteractionRepository interactions, Outbox outbox, OutboxRelay relay) {
+    public ProfileAccess(ProfileRepository profiles, InteractionRepository interactions, Outbox outbox) {
         this.profiles = profiles;
         this.interactions = interactions;
         this.outbox = outbox;
-        this.relay = relay;
     }
 
     public Uni<AccessPart> answer(UUID requestId, String customerId) {
@@ -54,7 +50,7 @@ public class ProfileAccess {
                                 stored.put("kind", profile.kind);
                                 stored.put("attributes", profile.attributes);
                                 stored.put("holdings", new TreeMap<>(profile.holdings));
-                                stored.put("segments", profile.segments.isEmpty() ? List.of() : List.of(profile.segments.split(" ")));
+                                stored.put("segments", List.copyOf(profile.segments));
                                 stored.put("behaviouralSegment", profile.behaviourSegment);
                                 stored.put("traits", profile.traits);
                                 stored.put("predictions", new TreeMap<>(profile.predictions));
@@ -66,6 +62,6 @@ public class ProfileAccess {
                             AccessPart part = new AccessPart(requestId, SERVICE, customerId, data);
                             return outbox.add(TOPIC, customerId, TYPE, customerId, part).replaceWith(part);
                         })))
-                .invoke(relay::trigger);
+                ;
     }
 }

@@ -1,7 +1,7 @@
 package dev.nextbest.profile.behaviour;
 
-import dev.nextbest.profile.security.Roles;
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import dev.nextbest.commons.security.Roles;
+import dev.nextbest.commons.web.Problems;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,8 +44,7 @@ public class BehaviourResource {
     public Uni<Response> start(UriInfo uri) {
         return segmentation.start("request").map(run -> {
             if (run == null) {
-                throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
-                        .withDetail("a run is in progress; follow it at " + RUNS + "/latest once it completes").build();
+                throw Problems.conflict("a run is in progress; follow it at " + RUNS + "/latest once it completes");
             }
             return Response.accepted(run).location(uri.getAbsolutePathBuilder().path(run.id.toString()).build()).build();
         });
@@ -70,15 +69,14 @@ public class BehaviourResource {
         try {
             runId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
-                    .withDetail("no run with that id: run ids are UUIDs").build();
+            throw Problems.notFound("no run with that id: run ids are UUIDs");
         }
         return Panache.withSession(() -> runs.findById(runId)).map(run -> found(run, "no run with id " + runId));
     }
 
     private static BehaviourRun found(BehaviourRun run, String otherwise) {
         if (run == null) {
-            throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found").withDetail(otherwise).build();
+            throw Problems.notFound(otherwise);
         }
         return run;
     }

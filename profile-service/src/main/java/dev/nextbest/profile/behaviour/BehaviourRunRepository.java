@@ -5,14 +5,20 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 @ApplicationScoped
 public class BehaviourRunRepository implements PanacheRepositoryBase<BehaviourRun, UUID> {
 
     private static final long ADVISORY_LOCK = 0x7072_5F62_6568L; // "pr_beh"
+
+    private final Clock clock;
+
+    public BehaviourRunRepository(Clock clock) {
+        this.clock = clock;
+    }
 
     /**
      * Records the run as started unless one is RUNNING in any replica (a run that started longer ago than
@@ -27,7 +33,7 @@ public class BehaviourRunRepository implements PanacheRepositoryBase<BehaviourRu
                 .getSingleResult()
                 .chain(locked -> !locked ? Uni.createFrom().item(false)
                         : count("status = ?1 and startedAt > ?2", BehaviourRun.Status.RUNNING.name(),
-                                        Instant.now().minus(staleAfter))
+                                        clock.instant().minus(staleAfter))
                                 .chain(running -> running > 0 ? Uni.createFrom().item(false)
                                         : persist(run).replaceWith(true))));
     }

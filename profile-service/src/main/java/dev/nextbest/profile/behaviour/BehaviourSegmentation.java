@@ -1,18 +1,19 @@
 package dev.nextbest.profile.behaviour;
 
+import dev.nextbest.commons.events.Background;
+import dev.nextbest.profile.ProfileConfig;
 import dev.nextbest.profile.profiles.Profile;
 import dev.nextbest.profile.profiles.ProfileCache;
 import dev.nextbest.profile.profiles.ProfileRepository;
 import dev.nextbest.profile.snapshots.ProfileUpdates;
-import dev.nextbest.profile.work.Background;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,17 +46,19 @@ public class BehaviourSegmentation {
     private final ProfileCache cache;
     private final Vertx vertx;
     private final int clusters;
+    private final Clock clock;
     private final AtomicReference<UUID> running = new AtomicReference<>();
 
     public BehaviourSegmentation(ProfileRepository profiles, BehaviourRunRepository runs, ProfileUpdates updates,
                                  ProfileCache cache, Vertx vertx,
-                                 @ConfigProperty(name = "nextbest.profile.behaviour.clusters") int clusters) {
+                                 ProfileConfig config, Clock clock) {
+        this.clock = clock;
         this.profiles = profiles;
         this.runs = runs;
         this.updates = updates;
         this.cache = cache;
         this.vertx = vertx;
-        this.clusters = clusters;
+        this.clusters = config.behaviour().clusters();
     }
 
     /**
@@ -72,7 +75,7 @@ public class BehaviourSegmentation {
         run.id = id;
         run.trigger = trigger;
         run.status = BehaviourRun.Status.RUNNING.name();
-        run.startedAt = Instant.now();
+        run.startedAt = clock.instant();
         return Panache.withTransaction(() -> runs.startUnlessRunning(run, STALE_AFTER))
                 .invoke(started -> {
                     if (started) {
@@ -98,7 +101,7 @@ public class BehaviourSegmentation {
     private Uni<Void> execute(UUID id) {
         Map<String, double[]> vectors = new HashMap<>();
         Map<String, String> before = new HashMap<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Uni.createFrom().deferred(() -> read("", vectors, before, now))
                 .chain(() -> Panache.withSession(runs::latestCompleted))
                 .chain(previous -> {
@@ -152,7 +155,7 @@ public class BehaviourSegmentation {
         return Panache.withTransaction(() -> profiles.lock(page).chain(locked -> {
                     locked.values().forEach(profile -> {
                         profile.behaviourSegment = labels.get(profile.customerId);
-                        profile.updatedAt = Instant.now();
+                        profile.updatedAt = clock.instant();
                         written.add(profile);
                     });
                     return profiles.save(written).chain(() -> updates.changed(written));
@@ -185,7 +188,7 @@ public class BehaviourSegmentation {
                              Map<String, BehaviourClustering.Cluster> found, BehaviourRun.Drift drift, String detail) {
         return Panache.withTransaction(() -> runs.findById(id).invoke(run -> {
             run.status = status.name();
-            run.completedAt = Instant.now();
+            run.completedAt = clock.instant();
             run.profiles = profileCount;
             run.clusters = new HashMap<>(found);
             run.drift = drift;

@@ -1,8 +1,8 @@
 package dev.nextbest.profile.consents;
 
-import dev.nextbest.profile.events.CloudEventCodec;
-import dev.nextbest.profile.events.PoisonEventException;
-import dev.nextbest.profile.events.TransientFailures;
+import dev.nextbest.commons.events.CloudEventCodec;
+import dev.nextbest.commons.events.ConsumerRetry;
+import dev.nextbest.commons.events.PoisonEventException;
 import dev.nextbest.profile.interactions.CustomerIds;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
@@ -51,7 +51,7 @@ public class ConsentChangeConsumer {
         if (event.getTime() == null) {
             throw new PoisonEventException("event " + event.getId() + " has no time: the time of the state is required");
         }
-        return TransientFailures.retried(mirror.apply(changed, event.getTime().toInstant()), "applying consents " + event.getId())
+        return ConsumerRetry.retried(mirror.apply(changed, event.getTime().toInstant()), "applying consents " + event.getId())
                 .invoke(applied -> {
                     if (!applied) {
                         stale.increment();

@@ -1,6 +1,5 @@
 package dev.nextbest.profile.consents;
 
-import dev.nextbest.profile.events.OutboxRelay;
 import dev.nextbest.profile.profiles.Consent;
 import dev.nextbest.profile.profiles.Profile;
 import dev.nextbest.profile.profiles.ProfileCache;
@@ -11,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,22 +27,22 @@ public class ConsentMirror {
     private final ProfileRepository profiles;
     private final SegmentMembership segments;
     private final ProfileUpdates updates;
-    private final OutboxRelay relay;
     private final ProfileCache cache;
+    private final Clock clock;
 
-    public ConsentMirror(ProfileRepository profiles, SegmentMembership segments, ProfileUpdates updates,
-                         OutboxRelay relay, ProfileCache cache) {
+    public ConsentMirror(ProfileRepository profiles, SegmentMembership segments, ProfileUpdates updates, ProfileCache cache,
+                         Clock clock) {
         this.profiles = profiles;
+        this.clock = clock;
         this.segments = segments;
         this.updates = updates;
-        this.relay = relay;
         this.cache = cache;
     }
 
     /** @return whether the state was applied (false: an older event than the one applied) */
     public Uni<Boolean> apply(ConsentsChanged changed, Instant eventTime) {
         String customerId = changed.customerId();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Panache.withTransaction(() -> profiles.lockOrCreate(List.of(customerId), now).chain(locked -> {
                     Profile profile = locked.get(customerId);
                     if (profile.consentsAsOf != null && !eventTime.isAfter(profile.consentsAsOf)) {
@@ -54,12 +54,11 @@ public class ConsentMirror {
                     profile.consents = consents;
                     profile.consentsAsOf = eventTime;
                     profile.updatedAt = now;
-                    return segments.update(profile)
+                    return segments.update(profile, now)
                             .chain(() -> profiles.save(List.of(profile)))
                             .chain(() -> updates.changed(List.of(profile)))
                             .replaceWith(true);
                 }))
-                .invoke(applied -> relay.trigger())
                 .call(applied -> applied ? cache.changed(customerId) : Uni.createFrom().voidItem());
     }
 }

@@ -1,7 +1,6 @@
 package dev.nextbest.profile.erasure;
 
-import dev.nextbest.profile.events.Outbox;
-import dev.nextbest.profile.events.OutboxRelay;
+import dev.nextbest.commons.events.Outbox;
 import dev.nextbest.profile.profiles.ProfileCache;
 import dev.nextbest.profile.snapshots.ProfileUpdates;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -28,14 +27,12 @@ public class Eraser {
     static final String SERVICE = "profile-service";
 
     private final Outbox outbox;
-    private final OutboxRelay relay;
     private final ProfileCache cache;
     private final ProfileUpdates updates;
 
-    public Eraser(Outbox outbox, OutboxRelay relay, ProfileCache cache, ProfileUpdates updates) {
+    public Eraser(Outbox outbox, ProfileCache cache, ProfileUpdates updates) {
         this.outbox = outbox;
         this.updates = updates;
-        this.relay = relay;
         this.cache = cache;
     }
 
@@ -59,7 +56,7 @@ public class Eraser {
                                     completed).replaceWith(completed);
                         })))
                 .call(() -> cache.erase(customerId))
-                .invoke(relay::trigger);
+                ;
     }
 
     private static Uni<Void> delete(Mutiny.Session session, Map<String, Long> erased, String store, String query,

@@ -1,9 +1,9 @@
 package dev.nextbest.profile.erasure;
 
+import dev.nextbest.commons.events.CloudEventCodec;
+import dev.nextbest.commons.events.ConsumerRetry;
+import dev.nextbest.commons.events.PoisonEventException;
 import dev.nextbest.profile.access.ProfileAccess;
-import dev.nextbest.profile.events.CloudEventCodec;
-import dev.nextbest.profile.events.PoisonEventException;
-import dev.nextbest.profile.events.TransientFailures;
 import io.cloudevents.CloudEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,10 +48,10 @@ public class PrivacyRequestsConsumer {
                     + " has a Kafka key that differs from its customerId");
         }
         if (accessRequest) {
-            return TransientFailures.retried(access.answer(request.requestId(), request.customerId()),
+            return ConsumerRetry.retried(access.answer(request.requestId(), request.customerId()),
                     "access request " + request.requestId()).replaceWithVoid();
         }
-        return TransientFailures.retried(eraser.erase(request.requestId(), request.customerId()),
+        return ConsumerRetry.retried(eraser.erase(request.requestId(), request.customerId()),
                         "erasure request " + request.requestId())
                 .invoke(done -> LOG.infof("erasure request %s: erased %s", request.requestId(), done.erased()))
                 .replaceWithVoid();

@@ -1,4 +1,4 @@
-package dev.nextbest.profile.profiles;
+package dev.nextbest.profile.events;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,7 +10,12 @@ import java.util.Map;
  * Values are strings, numbers or booleans; names are letters, digits and '_'.
  */
 public record AttributesChanged(
-        @NotNull @Size(min = 1, max = 50, message = "must hold 1 to 50 entries") Map<String, Object> attributes) {
+        @NotNull @Size(min = 1, max = 50, message = "must hold 1 to 50 entries") Map<String, Object> attributes) implements CustomerEventData {
+
+    @Override
+    public void handleWith(Handler handler) {
+        handler.attributes(this);
+    }
 
     public static final String TYPE = "dev.nextbest.customer.attributes-changed.v1";
     public static final String NAME_PATTERN = "[a-zA-Z][a-zA-Z0-9_]{0,63}";

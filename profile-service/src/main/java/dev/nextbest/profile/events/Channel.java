@@ -1,4 +1,4 @@
-package dev.nextbest.profile.interactions;
+package dev.nextbest.profile.events;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,4 +1,4 @@
-package dev.nextbest.profile.profiles;
+package dev.nextbest.profile.events;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,7 +10,12 @@ public record HoldingChanged(
         @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be lower-case letters, digits and '-'") String product,
         @NotNull @Pattern(regexp = "ACTIVE|SUSPENDED|CLOSED", message = "must be ACTIVE, SUSPENDED or CLOSED") String status,
         LocalDate since,
-        LocalDate until) {
+        LocalDate until) implements CustomerEventData {
+
+    @Override
+    public void handleWith(Handler handler) {
+        handler.holding(this);
+    }
 
     public static final String TYPE = "dev.nextbest.customer.holding-changed.v1";
 }

@@ -1,4 +1,4 @@
-package dev.nextbest.profile.interactions;
+package dev.nextbest.profile.events;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +17,12 @@ import java.util.Map;
 public record InteractionRecorded(
         @NotNull Channel channel,
         @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be lower-case words joined by '-'") String kind,
-        @Size(max = 50, message = "may hold at most 50 entries") Map<String, Object> attributes) {
+        @Size(max = 50, message = "may hold at most 50 entries") Map<String, Object> attributes) implements CustomerEventData {
+
+    @Override
+    public void handleWith(Handler handler) {
+        handler.interaction(this);
+    }
 
     public static final String TYPE = "dev.nextbest.customer.interaction.v1";
 

@@ -1,4 +1,4 @@
-package dev.nextbest.profile.profiles;
+package dev.nextbest.profile.events;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +14,12 @@ import java.util.Map;
 public record ScoresPredicted(
         @NotNull @Size(min = 1, max = 20, message = "must hold 1 to 20 scores") Map<String, Double> scores,
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be lower-case letters, digits and '-'") String model,
-        @NotBlank @Size(max = 64) String modelVersion) {
+        @NotBlank @Size(max = 64) String modelVersion) implements CustomerEventData {
+
+    @Override
+    public void handleWith(Handler handler) {
+        handler.scores(this);
+    }
 
     public static final String TYPE = "dev.nextbest.customer.scores-predicted.v1";
 }

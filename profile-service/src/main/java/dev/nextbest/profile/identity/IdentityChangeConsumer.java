@@ -1,8 +1,8 @@
 package dev.nextbest.profile.identity;
 
-import dev.nextbest.profile.events.CloudEventCodec;
-import dev.nextbest.profile.events.PoisonEventException;
-import dev.nextbest.profile.events.TransientFailures;
+import dev.nextbest.commons.events.CloudEventCodec;
+import dev.nextbest.commons.events.ConsumerRetry;
+import dev.nextbest.commons.events.PoisonEventException;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,6 +55,6 @@ public class IdentityChangeConsumer {
                 yield Uni.createFrom().voidItem();
             }
         };
-        return TransientFailures.retried(applied, "applying identity event " + event.getId());
+        return ConsumerRetry.retried(applied, "applying identity event " + event.getId());
     }
 }

@@ -1,6 +1,5 @@
 package dev.nextbest.profile.identity;
 
-import dev.nextbest.profile.events.OutboxRelay;
 import dev.nextbest.profile.interactions.InteractionRepository;
 import dev.nextbest.profile.profiles.Holding;
 import dev.nextbest.profile.profiles.Profile;
@@ -15,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -39,16 +39,16 @@ public class ProfileMerger {
     private final InteractionRepository interactions;
     private final ProfileUpdater updater;
     private final SegmentMembership segments;
-    private final OutboxRelay relay;
     private final ProfileCache cache;
     private final ProfileUpdates updates;
+    private final Clock clock;
 
     public ProfileMerger(ProfileRepository profiles, ProfileMergeRepository merges, InteractionRepository interactions,
-                         ProfileUpdater updater, SegmentMembership segments, OutboxRelay relay, ProfileCache cache,
-                         ProfileUpdates updates) {
+                         ProfileUpdater updater, SegmentMembership segments, ProfileCache cache,
+                         ProfileUpdates updates, Clock clock) {
+        this.clock = clock;
         this.updates = updates;
         this.segments = segments;
-        this.relay = relay;
         this.profiles = profiles;
         this.merges = merges;
         this.interactions = interactions;
@@ -58,7 +58,7 @@ public class ProfileMerger {
 
     /** A new customer id: its profile exists from now on, with its kind, before any behaviour. */
     public Uni<Void> registered(String customerId, String kind) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Panache.withTransaction(() -> profiles.lockOrCreate(List.of(customerId), now).chain(locked -> {
                     Profile profile = locked.get(customerId);
                     profile.kind = kind;
@@ -67,7 +67,6 @@ public class ProfileMerger {
                             .chain(() -> profiles.save(List.of(profile)))
                             .chain(() -> updates.changed(List.of(profile)));
                 }))
-                .invoke(relay::trigger)
                 .chain(() -> cache.changed(customerId));
     }
 
@@ -75,7 +74,6 @@ public class ProfileMerger {
         return Panache.withTransaction(() -> merges.findById(mergeId).chain(known -> known != null
                         ? Uni.createFrom().voidItem()
                         : merge(mergeId, survivorId, absorbedId)))
-                .invoke(relay::trigger)
                 .chain(() -> markChanged(survivorId, absorbedId));
     }
 
@@ -83,18 +81,17 @@ public class ProfileMerger {
         return Panache.withTransaction(() -> merges.findById(mergeId).chain(merge -> merge == null || merge.undoneAt != null
                         ? Uni.createFrom().item((ProfileMerge) null)
                         : unmerge(merge)))
-                .invoke(relay::trigger)
                 .chain(merge -> merge == null ? Uni.createFrom().voidItem() : markChanged(merge.survivorId, merge.absorbedId));
     }
 
     private Uni<Void> merge(UUID mergeId, String survivorId, String absorbedId) {
         return profiles.findForUpdate(survivorId).chain(survivorFound -> profiles.findForUpdate(absorbedId).chain(absorbed -> {
-            Profile survivor = survivorFound != null ? survivorFound : Profile.create(survivorId, Instant.now());
+            Profile survivor = survivorFound != null ? survivorFound : Profile.create(survivorId, clock.instant());
             ProfileMerge merge = new ProfileMerge();
             merge.mergeId = mergeId;
             merge.survivorId = survivorId;
             merge.absorbedId = absorbedId;
-            merge.mergedAt = Instant.now();
+            merge.mergedAt = clock.instant();
             if (absorbed != null) {
                 merge.absorbedKind = absorbed.kind;
                 merge.absorbedAttributes = new HashMap<>(absorbed.attributes);
@@ -137,11 +134,11 @@ public class ProfileMerger {
     }
 
     private Uni<ProfileMerge> unmerge(ProfileMerge merge) {
-        merge.undoneAt = Instant.now();
+        merge.undoneAt = clock.instant();
         return interactions.moveBack(merge.mergeId)
                 .chain(() -> profiles.findForUpdate(merge.absorbedId))
                 .chain(found -> {
-                    Profile absorbed = found != null ? found : Profile.create(merge.absorbedId, Instant.now());
+                    Profile absorbed = found != null ? found : Profile.create(merge.absorbedId, clock.instant());
                     absorbed.kind = merge.absorbedKind;
                     absorbed.attributes = new HashMap<>(merge.absorbedAttributes);
                     absorbed.holdings = new HashMap<>(merge.absorbedHoldings);

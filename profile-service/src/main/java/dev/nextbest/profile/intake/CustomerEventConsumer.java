@@ -1,7 +1,8 @@
 package dev.nextbest.profile.intake;
 
-import dev.nextbest.profile.events.PoisonEventException;
-import dev.nextbest.profile.events.TransientFailures;
+import dev.nextbest.commons.events.ConsumerRetry;
+import dev.nextbest.commons.events.DatabaseFailures;
+import dev.nextbest.commons.events.PoisonEventException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
@@ -64,16 +65,16 @@ public class CustomerEventConsumer {
 
     private Uni<Void> process(List<Read> reads) {
         String what = reads.size() == 1 ? "event " + reads.get(0).event().id() : reads.size() + " events";
-        return TransientFailures.retried(processor.process(reads.stream().map(Read::event).toList()), what)
+        return ConsumerRetry.retried(processor.process(reads.stream().map(Read::event).toList()), what)
                 .invoke(outcome -> {
                     applied.increment(outcome.applied());
                     duplicates.increment(outcome.duplicates());
                 })
                 .replaceWithVoid()
-                .onFailure(TransientFailures::isRejectedData).recoverWithUni(rejected -> reads.size() > 1
+                .onFailure(DatabaseFailures::isRejectedData).recoverWithUni(rejected -> reads.size() > 1
                         ? Multi.createFrom().iterable(reads).onItem().transformToUniAndConcatenate(read -> process(List.of(read)))
                                 .collect().asList().replaceWithVoid()
                         : deadLetters.send(reads.get(0).record(), "event " + reads.get(0).event().id()
-                                + " was rejected by the database: " + TransientFailures.describe(rejected)));
+                                + " was rejected by the database: " + DatabaseFailures.describe(rejected)));
     }
 }

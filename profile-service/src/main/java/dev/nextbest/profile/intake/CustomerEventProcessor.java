@@ -1,10 +1,9 @@
 package dev.nextbest.profile.intake;
 
-import dev.nextbest.profile.events.OutboxRelay;
-import dev.nextbest.profile.interactions.InteractionRecorded;
+import dev.nextbest.profile.events.InteractionRecorded;
+import dev.nextbest.profile.intake.AppliedEventRepository.NewAppliedEvent;
 import dev.nextbest.profile.interactions.InteractionRepository;
 import dev.nextbest.profile.interactions.NewInteraction;
-import dev.nextbest.profile.intake.AppliedEventRepository.NewAppliedEvent;
 import dev.nextbest.profile.profiles.Profile;
 import dev.nextbest.profile.profiles.ProfileCache;
 import dev.nextbest.profile.profiles.ProfileMerge;
@@ -68,22 +67,21 @@ public class CustomerEventProcessor {
     private final ProfileUpdater updater;
     private final SegmentMembership segments;
     private final ProfileUpdates updates;
-    private final OutboxRelay relay;
     private final ProfileCache cache;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public CustomerEventProcessor(InteractionRepository interactions, AppliedEventRepository applied,
                                   ProfileMergeRepository merges, ProfileRepository profiles, ProfileUpdater updater,
-                                  SegmentMembership segments, ProfileUpdates updates, OutboxRelay relay,
-                                  ProfileCache cache) {
+                                  SegmentMembership segments, ProfileUpdates updates,
+                                  ProfileCache cache, Clock clock) {
         this.interactions = interactions;
+        this.clock = clock;
         this.applied = applied;
         this.merges = merges;
         this.profiles = profiles;
         this.updater = updater;
         this.segments = segments;
         this.updates = updates;
-        this.relay = relay;
         this.cache = cache;
     }
 
@@ -94,7 +92,6 @@ public class CustomerEventProcessor {
                     List<Routed> toApply = routed.stream().filter(r -> fresh.contains(r.key())).toList();
                     return apply(toApply, now).replaceWith(toApply);
                 })))
-                .invoke(relay::trigger)
                 .call(this::markChanged)
                 .map(appliedNow -> new Outcome(appliedNow.size(), batch.size() - appliedNow.size()));
     }
@@ -154,7 +151,7 @@ public class CustomerEventProcessor {
                     .sorted(Comparator.comparing(r -> r.event().occurredAt()))
                     .forEach(r -> updater.apply(locked.get(r.customerId()), r.event().data(), r.event().occurredAt(), now));
             List<Profile> changed = List.copyOf(locked.values());
-            return Multi.createFrom().iterable(changed).onItem().transformToUniAndConcatenate(segments::update)
+            return Multi.createFrom().iterable(changed).onItem().transformToUniAndConcatenate(profile -> segments.update(profile, now))
                     .collect().asList()
                     // PostgreSQL saves the profiles while the snapshots are built and sent: both are under the
                     // profiles' locks and before the commit, which is all their order needs.

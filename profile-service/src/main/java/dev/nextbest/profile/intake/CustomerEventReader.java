@@ -1,14 +1,13 @@
 package dev.nextbest.profile.intake;
 
-import dev.nextbest.profile.interactions.InteractionRecorded;
-import dev.nextbest.profile.profiles.AttributesChanged;
-import dev.nextbest.profile.profiles.HoldingChanged;
-import dev.nextbest.profile.profiles.ScoresPredicted;
-
+import dev.nextbest.commons.events.CloudEventCodec;
+import dev.nextbest.commons.events.PoisonEventException;
+import dev.nextbest.profile.events.AttributesChanged;
+import dev.nextbest.profile.events.CustomerEventData;
+import dev.nextbest.profile.events.HoldingChanged;
+import dev.nextbest.profile.events.InteractionRecorded;
+import dev.nextbest.profile.events.ScoresPredicted;
 import dev.nextbest.profile.interactions.CustomerIds;
-
-import dev.nextbest.profile.events.CloudEventCodec;
-import dev.nextbest.profile.events.PoisonEventException;
 import io.cloudevents.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,7 +24,7 @@ import java.util.TreeMap;
 public class CustomerEventReader {
 
     /** The event types on customer-events, and the shape of each one's data. */
-    static final Map<String, Class<?>> DATA_TYPES = new TreeMap<>(Map.of(
+    static final Map<String, Class<? extends CustomerEventData>> DATA_TYPES = new TreeMap<>(Map.of(
             InteractionRecorded.TYPE, InteractionRecorded.class,
             AttributesChanged.TYPE, AttributesChanged.class,
             HoldingChanged.TYPE, HoldingChanged.class,
@@ -43,7 +42,7 @@ public class CustomerEventReader {
      */
     public CustomerEvent read(byte[] bytes, String key) {
         CloudEvent event = codec.decode(bytes);
-        Class<?> dataType = DATA_TYPES.get(event.getType());
+        Class<? extends CustomerEventData> dataType = DATA_TYPES.get(event.getType());
         if (dataType == null) {
             throw new PoisonEventException("event " + event.getId() + " has type " + event.getType()
                     + ", which this consumer does not handle (expected one of " + DATA_TYPES.keySet() + ")");
@@ -60,7 +59,7 @@ public class CustomerEventReader {
         if (event.getTime() == null) {
             throw new PoisonEventException("event " + event.getId() + " has no time: the time it happened is required");
         }
-        Object data = codec.data(event, dataType);
+        CustomerEventData data = codec.data(event, dataType);
         if (data instanceof AttributesChanged changed) {
             checkAttributes(event.getId(), changed);
         }

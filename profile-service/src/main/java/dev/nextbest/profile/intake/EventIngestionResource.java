@@ -1,11 +1,12 @@
 package dev.nextbest.profile.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nextbest.profile.events.PoisonEventException;
-import dev.nextbest.profile.security.Caller;
-import dev.nextbest.profile.security.Roles;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nextbest.commons.events.PoisonEventException;
+import dev.nextbest.commons.security.Caller;
+import dev.nextbest.commons.security.Roles;
+import dev.nextbest.commons.web.Problems;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -99,7 +100,7 @@ public class EventIngestionResource {
             }
         }
         if (accepted.isEmpty()) {
-            throw HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
+            throw Problems.builder(Response.Status.BAD_REQUEST)
                     .withDetail("no event was accepted").with("rejected", rejected).build();
         }
         List<Uni<Void>> sends = new ArrayList<>();
@@ -109,11 +110,8 @@ public class EventIngestionResource {
         return Uni.join().all(sends).andFailFast()
                 .onFailure().transform(failure -> {
                     LOG.warnf("ingestion: Kafka did not take %d events: %s", sends.size(), failure.toString());
-                    return HttpProblem.builder().withStatus(Response.Status.SERVICE_UNAVAILABLE)
-                            .withTitle("Service Unavailable")
-                            .withDetail("the events could not be stored in Kafka; send the batch again "
-                                    + "(events are processed once per id)")
-                            .build();
+                    return Problems.unavailable("the events could not be stored in Kafka; send the batch again "
+                                    + "(events are processed once per id)");
                 })
                 .map(done -> Response.accepted(new IngestionResult(accepted.size(), rejected)).build());
     }
@@ -144,7 +142,6 @@ public class EventIngestionResource {
     }
 
     private static HttpProblem badRequest(String detail) {
-        return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                .withDetail(detail).build();
+        return Problems.badRequest(detail);
     }
 }

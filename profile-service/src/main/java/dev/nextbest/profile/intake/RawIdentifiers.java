@@ -3,7 +3,7 @@ package dev.nextbest.profile.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nextbest.profile.events.PoisonEventException;
+import dev.nextbest.commons.events.PoisonEventException;
 import dev.nextbest.profile.identity.IdentityClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

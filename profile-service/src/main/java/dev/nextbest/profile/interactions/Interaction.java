@@ -1,5 +1,7 @@
 package dev.nextbest.profile.interactions;
 
+import dev.nextbest.profile.events.Channel;
+import dev.nextbest.profile.events.InteractionRecorded;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

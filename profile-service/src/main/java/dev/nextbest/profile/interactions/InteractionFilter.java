@@ -1,5 +1,7 @@
 package dev.nextbest.profile.interactions;
 
+import dev.nextbest.profile.events.Channel;
+
 import java.time.Instant;
 import java.util.Optional;
 

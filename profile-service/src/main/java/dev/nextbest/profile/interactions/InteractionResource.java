@@ -1,11 +1,13 @@
 package dev.nextbest.profile.interactions;
 
-import dev.nextbest.profile.security.Caller;
-import dev.nextbest.profile.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import dev.nextbest.commons.security.Caller;
+import dev.nextbest.commons.security.Roles;
+import dev.nextbest.commons.web.Problems;
+import dev.nextbest.profile.events.Channel;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -89,10 +90,6 @@ public class InteractionResource {
     }
 
     private static HttpProblem badRequest(String detail) {
-        return HttpProblem.builder()
-                .withStatus(Response.Status.BAD_REQUEST)
-                .withTitle("Bad Request")
-                .withDetail(detail)
-                .build();
+        return Problems.badRequest(detail);
     }
 }

@@ -9,7 +9,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A customer's profile: who they are to us, and the traits their behaviour adds up to. */
@@ -60,9 +62,10 @@ public class Profile {
     @Column(name = "behaviour_segment")
     public String behaviourSegment;
 
-    /** The rule segments the profile belongs to, space-separated ids. */
+    /** The rule segments the profile belongs to: their ids, sorted. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false)
-    public String segments = "";
+    public List<String> segments = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -2,12 +2,12 @@ package dev.nextbest.profile.profiles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nextbest.profile.ProfileConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -53,12 +53,12 @@ public class ProfileCache {
     private final ReactiveRedisDataSource redis;
 
     public ProfileCache(ReactiveRedisDataSource redis, ObjectMapper json,
-                        @ConfigProperty(name = "nextbest.profile.cache-ttl") Duration ttl) {
+                        ProfileConfig config) {
         this.redis = redis;
         this.values = redis.value(String.class);
         this.keys = redis.key();
         this.json = json;
-        this.ttl = ttl;
+        this.ttl = config.cacheTtl();
     }
 
     public Uni<Lookup> get(String customerId) {

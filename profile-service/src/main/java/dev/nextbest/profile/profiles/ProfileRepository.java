@@ -44,7 +44,7 @@ public class ProfileRepository implements PanacheRepositoryBase<Profile, String>
                 updated_at = r."updatedAt"
             FROM jsonb_to_recordset(cast(cast(:rows AS text) AS jsonb)) AS r("customerId" text, kind text,
                 attributes jsonb, "attributeTimes" jsonb, holdings jsonb, traits jsonb, predictions jsonb,
-                segments text, consents jsonb, "consentsAsOf" timestamptz, "behaviourSegment" text,
+                segments text[], consents jsonb, "consentsAsOf" timestamptz, "behaviourSegment" text,
                 "updatedAt" timestamptz)
             WHERE r."customerId" = p.customer_id""";
 
@@ -54,7 +54,7 @@ public class ProfileRepository implements PanacheRepositoryBase<Profile, String>
     /** A profile's changeable columns, as the save statement reads them. */
     private record Row(String customerId, String kind, Map<String, Object> attributes,
                        Map<String, Instant> attributeTimes, Map<String, Holding> holdings, Traits traits,
-                       Map<String, Prediction> predictions, String segments, Map<String, Consent> consents,
+                       Map<String, Prediction> predictions, List<String> segments, Map<String, Consent> consents,
                        Instant consentsAsOf, String behaviourSegment, Instant updatedAt) {
         Row(Profile p) {
             this(p.customerId, p.kind, p.attributes, p.attributeTimes, p.holdings, p.traits, p.predictions,

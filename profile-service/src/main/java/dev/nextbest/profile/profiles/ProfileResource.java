@@ -1,12 +1,12 @@
 package dev.nextbest.profile.profiles;
 
+import dev.nextbest.commons.security.Caller;
+import dev.nextbest.commons.security.Roles;
+import dev.nextbest.commons.web.Problems;
 import dev.nextbest.profile.interactions.CustomerIds;
 import dev.nextbest.profile.interactions.InteractionFilter;
 import dev.nextbest.profile.interactions.InteractionRepository;
 import dev.nextbest.profile.interactions.InteractionView;
-import dev.nextbest.profile.security.Caller;
-import dev.nextbest.profile.security.Roles;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,13 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -39,9 +38,11 @@ public class ProfileResource {
     private final ProfileCache cache;
     private final Caller caller;
     private final LifetimeValueSettings clv;
+    private final Clock clock;
 
     public ProfileResource(ProfileRepository profiles, InteractionRepository interactions, ProfileCache cache,
-                           Caller caller, LifetimeValueSettings clv) {
+                           Caller caller, LifetimeValueSettings clv, Clock clock) {
+        this.clock = clock;
         this.clv = clv;
         this.profiles = profiles;
         this.interactions = interactions;
@@ -65,19 +66,18 @@ public class ProfileResource {
                 .chain(lookup -> lookup.hit().isPresent()
                         ? Uni.createFrom().item(lookup.hit().get())
                         : load(customerId).call(snapshot -> cache.put(snapshot, lookup.generation())))
-                .map(snapshot -> ProfileView.of(snapshot, clv, Instant.now()));
+                .map(snapshot -> ProfileView.of(snapshot, clv, clock.instant()));
     }
 
     private Uni<ProfileSnapshot> load(String customerId) {
         return Panache.withSession(() -> profiles.findById(customerId).chain(profile -> {
             if (profile == null) {
-                throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
-                        .withDetail("no profile for customer " + customerId + ": no event about them yet").build();
+                throw Problems.notFound("no profile for customer " + customerId + ": no event about them yet");
             }
             return interactions.latest(customerId, InteractionFilter.NONE, LATEST_INTERACTIONS)
                     .map(latest -> new ProfileSnapshot(profile.customerId, profile.kind, profile.attributes,
                             new TreeMap<>(profile.holdings),
-                            profile.segments.isEmpty() ? List.of() : List.of(profile.segments.split(" ")),
+                            List.copyOf(profile.segments),
                             profile.traits, new TreeMap<>(profile.predictions), new TreeMap<>(profile.consents),
                             profile.behaviourSegment,
                             latest.stream().map(InteractionView::of).toList(), profile.updatedAt));

@@ -1,9 +1,13 @@
 package dev.nextbest.profile.profiles;
 
-import dev.nextbest.profile.interactions.InteractionRecorded;
+import dev.nextbest.profile.events.AttributesChanged;
+import dev.nextbest.profile.events.CustomerEventData;
+import dev.nextbest.profile.events.HoldingChanged;
+import dev.nextbest.profile.events.InteractionRecorded;
+import dev.nextbest.profile.events.ScoresPredicted;
 import dev.nextbest.profile.interactions.InteractionRepository;
-import dev.nextbest.profile.traits.Traits;
 import dev.nextbest.profile.traits.TraitUpdater;
+import dev.nextbest.profile.traits.Traits;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,10 +25,11 @@ public class ProfileUpdater {
     private final ProfileRepository profiles;
     private final InteractionRepository interactions;
     private final TraitUpdater traits;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ProfileUpdater(ProfileRepository profiles, InteractionRepository interactions, TraitUpdater traits) {
+    public ProfileUpdater(ProfileRepository profiles, InteractionRepository interactions, TraitUpdater traits, Clock clock) {
         this.profiles = profiles;
+        this.clock = clock;
         this.interactions = interactions;
         this.traits = traits;
     }
@@ -34,18 +39,28 @@ public class ProfileUpdater {
      * late or out of order: each part of the profile keeps the event time of its last change, and an older
      * event never overwrites a newer one.
      */
-    public void apply(Profile profile, Object data, Instant occurredAt, Instant now) {
-        if (data instanceof InteractionRecorded interaction) {
-            traits.apply(profile.traits, interaction, occurredAt, now);
-        } else if (data instanceof AttributesChanged changed) {
-            applyAttributes(profile, changed, occurredAt);
-        } else if (data instanceof HoldingChanged changed) {
-            applyHolding(profile, changed, occurredAt);
-        } else if (data instanceof ScoresPredicted predicted) {
-            applyScores(profile, predicted, occurredAt);
-        } else {
-            throw new IllegalArgumentException("no handling for " + data.getClass().getSimpleName());
-        }
+    public void apply(Profile profile, CustomerEventData data, Instant occurredAt, Instant now) {
+        data.handleWith(new CustomerEventData.Handler() {
+            @Override
+            public void interaction(InteractionRecorded interaction) {
+                traits.apply(profile.traits, interaction, occurredAt, now);
+            }
+
+            @Override
+            public void attributes(AttributesChanged changed) {
+                applyAttributes(profile, changed, occurredAt);
+            }
+
+            @Override
+            public void holding(HoldingChanged changed) {
+                applyHolding(profile, changed, occurredAt);
+            }
+
+            @Override
+            public void scores(ScoresPredicted predicted) {
+                applyScores(profile, predicted, occurredAt);
+            }
+        });
         profile.updatedAt = now;
     }
 

@@ -1,12 +1,13 @@
 package dev.nextbest.profile.segments;
 
-import dev.nextbest.profile.events.Outbox;
+import dev.nextbest.commons.events.Outbox;
 import dev.nextbest.profile.profiles.Profile;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -27,17 +28,26 @@ public class SegmentMembership {
 
     private final SegmentRules rules;
     private final Outbox outbox;
+    private final Clock clock;
 
-    public SegmentMembership(SegmentRules rules, Outbox outbox) {
+    public SegmentMembership(SegmentRules rules, Outbox outbox, Clock clock) {
         this.rules = rules;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
-    /** @return whether membership changed (an event was written) */
+    /** For a profile changed on its own (a merge): as of now. */
     public Uni<Boolean> update(Profile profile) {
-        SortedSet<String> before = new TreeSet<>(profile.segments.isEmpty()
-                ? java.util.List.of() : Arrays.asList(profile.segments.split(" ")));
-        SortedSet<String> after = rules.membership(profile, Instant.now());
+        return update(profile, clock.instant());
+    }
+
+    /**
+     * @param now the batch's time, the same for every profile in it (rules may depend on time)
+     * @return whether membership changed (an event was written)
+     */
+    public Uni<Boolean> update(Profile profile, Instant now) {
+        SortedSet<String> before = new TreeSet<>(profile.segments);
+        SortedSet<String> after = rules.membership(profile, now);
         if (after.equals(before)) {
             return Uni.createFrom().item(false);
         }
@@ -45,7 +55,7 @@ public class SegmentMembership {
         joined.removeAll(before);
         SortedSet<String> left = new TreeSet<>(before);
         left.removeAll(after);
-        profile.segments = String.join(" ", after);
+        profile.segments = new ArrayList<>(after);
         return outbox.add(TOPIC, profile.customerId, TYPE, profile.customerId,
                 new MembershipChanged(profile.customerId, joined, left, after)).replaceWith(true);
     }

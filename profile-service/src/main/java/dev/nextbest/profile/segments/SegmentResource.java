@@ -1,9 +1,6 @@
 package dev.nextbest.profile.segments;
 
-import dev.nextbest.profile.security.Roles;
-import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
+import dev.nextbest.commons.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -23,8 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 @Path("/profile/v1/segments")
@@ -32,17 +27,10 @@ import java.util.List;
 @Tag(name = "Segments", description = "Rule segments: CEL expressions over the profile and its traits")
 public class SegmentResource {
 
-    private final SegmentRepository segments;
-    private final SegmentRules rules;
-    private final SegmentExpressions expressions;
-    private final SegmentSweep sweep;
+    private final SegmentCatalog segments;
 
-    public SegmentResource(SegmentRepository segments, SegmentRules rules, SegmentExpressions expressions,
-                           SegmentSweep sweep) {
-        this.sweep = sweep;
+    public SegmentResource(SegmentCatalog segments) {
         this.segments = segments;
-        this.rules = rules;
-        this.expressions = expressions;
     }
 
     @POST
@@ -56,39 +44,15 @@ public class SegmentResource {
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "The id is taken", content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid NewSegment request, UriInfo uri) {
-        try {
-            expressions.compile(request.expression());
-        } catch (InvalidExpressionException e) {
-            throw HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                    .withDetail("expression: " + e.getMessage()).build();
-        }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(() -> segments.findById(request.id()).chain(existing -> {
-                    if (existing != null) {
-                        throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
-                                .withDetail("a segment with id " + request.id() + " exists already").build();
-                    }
-                    Segment segment = new Segment();
-                    segment.id = request.id();
-                    segment.name = request.name().strip();
-                    segment.description = request.description();
-                    segment.expression = request.expression();
-                    segment.createdAt = now;
-                    segment.updatedAt = now;
-                    return segments.persist(segment);
-                }))
-                .invoke(rules::put)
-                .invoke(sweep::trigger)
-                .map(segment -> Response.created(uri.getAbsolutePathBuilder().path(segment.id).build())
-                        .entity(SegmentView.of(segment)).build());
+        return segments.create(request).map(segment -> Response.created(uri.getAbsolutePathBuilder().path(segment.id).build())
+                .entity(SegmentView.of(segment)).build());
     }
 
     @GET
     @RolesAllowed({Roles.MARKETER, Roles.AGENT, Roles.PRIVACY_OFFICER, Roles.ADMIN})
     @Operation(summary = "Every rule segment")
     public Uni<List<SegmentView>> list() {
-        return Panache.withSession(() -> segments.listAll(Sort.by("id")))
-                .map(all -> all.stream().map(SegmentView::of).toList());
+        return segments.list().map(all -> all.stream().map(SegmentView::of).toList());
     }
 
     @GET
@@ -97,7 +61,7 @@ public class SegmentResource {
     @Operation(summary = "One rule segment")
     @APIResponse(responseCode = "404", description = "No such segment", content = @Content(mediaType = "application/problem+json"))
     public Uni<SegmentView> get(@PathParam("id") String id) {
-        return Panache.withSession(() -> segments.findById(id)).map(segment -> SegmentView.of(existing(segment, id)));
+        return segments.get(id).map(SegmentView::of);
     }
 
     @DELETE
@@ -107,16 +71,6 @@ public class SegmentResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such segment", content = @Content(mediaType = "application/problem+json"))
     public Uni<Void> delete(@PathParam("id") String id) {
-        return Panache.withTransaction(() -> segments.findById(id).chain(segment -> segments.delete(existing(segment, id))))
-                .invoke(() -> rules.remove(id))
-                .invoke(sweep::trigger);
-    }
-
-    private static Segment existing(Segment segment, String id) {
-        if (segment == null) {
-            throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
-                    .withDetail("no segment with id " + id).build();
-        }
-        return segment;
+        return segments.delete(id);
     }
 }

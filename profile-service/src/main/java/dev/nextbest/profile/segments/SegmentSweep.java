@@ -1,11 +1,10 @@
 package dev.nextbest.profile.segments;
 
-import dev.nextbest.profile.events.OutboxRelay;
+import dev.nextbest.commons.events.Background;
 import dev.nextbest.profile.profiles.Profile;
 import dev.nextbest.profile.profiles.ProfileCache;
 import dev.nextbest.profile.profiles.ProfileRepository;
 import dev.nextbest.profile.snapshots.ProfileUpdates;
-import dev.nextbest.profile.work.Background;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -14,6 +13,8 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,18 +36,18 @@ public class SegmentSweep {
     private final SegmentMembership membership;
     private final ProfileUpdates updates;
     private final ProfileCache cache;
-    private final OutboxRelay relay;
     private final Vertx vertx;
+    private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean rerun;
 
     public SegmentSweep(ProfileRepository profiles, SegmentMembership membership, ProfileUpdates updates,
-                        ProfileCache cache, OutboxRelay relay, Vertx vertx) {
+                        ProfileCache cache, Vertx vertx, Clock clock) {
         this.profiles = profiles;
+        this.clock = clock;
         this.membership = membership;
         this.updates = updates;
         this.cache = cache;
-        this.relay = relay;
         this.vertx = vertx;
     }
 
@@ -83,12 +84,13 @@ public class SegmentSweep {
     private Uni<Void> page(String after, long[] changed) {
         List<Profile> moved = new ArrayList<>();
         String[] last = {null};
+        Instant now = clock.instant();
         return Panache.withTransaction(() -> profiles.lockPageAfter(after, PAGE).chain(page -> {
                     if (!page.isEmpty()) {
                         last[0] = page.get(page.size() - 1).customerId;
                     }
                     return Multi.createFrom().iterable(page).onItem()
-                            .transformToUniAndConcatenate(profile -> membership.update(profile)
+                            .transformToUniAndConcatenate(profile -> membership.update(profile, now)
                                     .invoke(joinedOrLeft -> {
                                         if (joinedOrLeft) {
                                             moved.add(profile);
@@ -99,11 +101,6 @@ public class SegmentSweep {
                             .chain(() -> updates.changed(moved));
                 }))
                 .invoke(() -> changed[0] += moved.size())
-                .invoke(() -> {
-                    if (!moved.isEmpty()) {
-                        relay.trigger();
-                    }
-                })
                 .call(() -> cache.changed(moved.stream().map(profile -> profile.customerId).toList()))
                 .chain(() -> last[0] == null ? Uni.createFrom().voidItem() : page(last[0], changed));
     }

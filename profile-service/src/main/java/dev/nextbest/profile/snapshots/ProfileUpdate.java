@@ -9,7 +9,6 @@ import dev.nextbest.profile.profiles.Profile;
 import dev.nextbest.profile.traits.TraitsView;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +34,7 @@ public record ProfileUpdate(String customerId, String kind, Map<String, Object> 
 
     static ProfileUpdate of(Profile profile, LifetimeValueSettings clv, Instant now) {
         return new ProfileUpdate(profile.customerId, profile.kind, profile.attributes, profile.holdings,
-                profile.segments.isEmpty() ? List.of() : Arrays.asList(profile.segments.split(" ")),
+                List.copyOf(profile.segments),
                 TraitsView.of(profile.traits, now), profile.predictions,
                 LifetimeValue.of(profile.traits, profile.predictions.get("churnRisk"), clv, now),
                 profile.consents, profile.behaviourSegment, profile.updatedAt, now);

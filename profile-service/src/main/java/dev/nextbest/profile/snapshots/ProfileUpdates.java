@@ -19,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -44,11 +45,13 @@ public class ProfileUpdates {
     private final MutinyEmitter<byte[]> emitter;
     private final ObjectMapper mapper;
     private final LifetimeValueSettings clv;
+    private final Clock clock;
     private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     public ProfileUpdates(@Channel("profile-updates") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
                           MutinyEmitter<byte[]> emitter, // a whole batch of snapshots is handed over at once
-                          ObjectMapper mapper, LifetimeValueSettings clv) {
+                          ObjectMapper mapper, LifetimeValueSettings clv, Clock clock) {
+        this.clock = clock;
         this.emitter = emitter;
         this.mapper = mapper;
         this.clv = clv;
@@ -59,7 +62,7 @@ public class ProfileUpdates {
         if (profiles.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // The join subscribes to the sends in order, so each reaches the producer in this order.
         List<Uni<Void>> sends = profiles.stream().map(profile -> send(profile.customerId, snapshot(profile, now))).toList();
         return Uni.join().all(sends).andFailFast().replaceWithVoid();

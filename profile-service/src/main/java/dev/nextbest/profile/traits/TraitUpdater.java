@@ -1,6 +1,6 @@
 package dev.nextbest.profile.traits;
 
-import dev.nextbest.profile.interactions.InteractionRecorded;
+import dev.nextbest.profile.events.InteractionRecorded;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;

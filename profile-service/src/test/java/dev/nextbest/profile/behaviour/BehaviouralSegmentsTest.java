@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.util.UUID;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static dev.nextbest.profile.interactions.CustomerEvents.TOPIC;
 import static dev.nextbest.profile.interactions.CustomerEvents.interaction;

@@ -1,5 +1,6 @@
 package dev.nextbest.profile.interactions;
 
+import dev.nextbest.profile.events.InteractionRecorded;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.provider.EventFormatProvider;

@@ -3,10 +3,13 @@ package dev.nextbest.profile.profiles;
 import dev.nextbest.local.testing.TestKafka;
 import dev.nextbest.local.testing.TestTokens;
 import dev.nextbest.profile.RealServers;
+import dev.nextbest.profile.events.AttributesChanged;
+import dev.nextbest.profile.events.HoldingChanged;
+import dev.nextbest.profile.events.ScoresPredicted;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.nextbest.profile.traits;
 
-import dev.nextbest.profile.interactions.Channel;
-import dev.nextbest.profile.interactions.InteractionRecorded;
+import dev.nextbest.profile.events.Channel;
+import dev.nextbest.profile.events.InteractionRecorded;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
