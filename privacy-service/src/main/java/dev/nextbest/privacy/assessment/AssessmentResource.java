@@ -1,9 +1,8 @@
 package dev.nextbest.privacy.assessment;
 
-import dev.nextbest.privacy.security.Caller;
-import dev.nextbest.privacy.security.Roles;
-import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.nextbest.commons.security.Caller;
+import dev.nextbest.commons.security.Roles;
+import dev.nextbest.commons.web.Problems;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -61,15 +59,8 @@ public class AssessmentResource {
             @Min(1) @Max(500) String limit) {
         Verdict.Status wanted = status == null ? null : Arrays.stream(Verdict.Status.values())
                 .filter(value -> value.name().equals(status)).findFirst()
-                .orElseThrow(() -> HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                        .withDetail("status must be one of " + Arrays.toString(Verdict.Status.values())).build());
-        return Panache.withSession(() -> Panache.getSession().chain(session -> (wanted == null
-                        ? session.createQuery("from Assessment order by assessedAt desc, id", Assessment.class)
-                        : session.createQuery("from Assessment where status = :status order by assessedAt desc, id", Assessment.class)
-                                .setParameter("status", wanted))
-                        .setMaxResults(Integer.parseInt(limit))
-                        .getResultList()))
-                .map(found -> found.stream().map(AssessmentView::of).toList());
+                .orElseThrow(() -> Problems.badRequest("status must be one of " + Arrays.toString(Verdict.Status.values())));
+        return assessments.latest(wanted, Integer.parseInt(limit)).map(found -> found.stream().map(AssessmentView::of).toList());
     }
 
     @GET
@@ -77,14 +68,7 @@ public class AssessmentResource {
     @Operation(summary = "One assessment: findings, DPIA criteria, risk, consents needed, what it read, and the decision")
     @APIResponse(responseCode = "404", description = "No such assessment", content = @Content(mediaType = "application/problem+json"))
     public Uni<AssessmentView> get(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String id) {
-        UUID key = UUID.fromString(id);
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session.find(Assessment.class, key)))
-                .map(found -> {
-                    if (found == null) {
-                        throw Assessments.notFound(key);
-                    }
-                    return AssessmentView.of(found);
-                });
+        return assessments.find(UUID.fromString(id)).map(AssessmentView::of);
     }
 
     @GET

@@ -1,24 +1,25 @@
 package dev.nextbest.privacy.assessment;
 
+import dev.nextbest.commons.events.Outbox;
+import dev.nextbest.commons.events.PoisonEventException;
+import dev.nextbest.commons.web.Problems;
+import dev.nextbest.privacy.PrivacyConfig;
 import dev.nextbest.privacy.audit.AuditLog;
 import dev.nextbest.privacy.changes.Change;
 import dev.nextbest.privacy.changes.ChangeStatus;
 import dev.nextbest.privacy.datamap.DataMap;
-import dev.nextbest.privacy.events.Outbox;
-import dev.nextbest.privacy.events.OutboxRelay;
-import dev.nextbest.privacy.events.PoisonEventException;
 import dev.nextbest.privacy.policy.PolicyStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,27 +37,27 @@ public class Assessments {
     private final DataMap dataMap;
     private final PolicyStore policies;
     private final Outbox outbox;
-    private final OutboxRelay relay;
     private final AuditLog audit;
     private final Assessor assessor;
     private final MeterRegistry registry;
+    private final Clock clock;
 
-    public Assessments(DataMap dataMap, PolicyStore policies, Outbox outbox, OutboxRelay relay, AuditLog audit,
+    public Assessments(DataMap dataMap, PolicyStore policies, Outbox outbox, AuditLog audit,
                        MeterRegistry registry,
-                       @ConfigProperty(name = "nextbest.privacy.assessment.large-scale-per-day") long largeScalePerDay) {
+                       PrivacyConfig config, Clock clock) {
+        this.clock = clock;
         this.dataMap = dataMap;
         this.policies = policies;
         this.outbox = outbox;
-        this.relay = relay;
         this.audit = audit;
         this.registry = registry;
-        this.assessor = new Assessor(largeScalePerDay);
+        this.assessor = new Assessor(config.assessment().largeScalePerDay());
     }
 
     /** A decision a privacy officer takes on a pending assessment. */
     public enum Decision { APPROVE, REJECT }
 
-    /** Assesses a registered change, inside the caller's transaction (the caller triggers the relay after it). */
+    /** Assesses a registered change, inside the caller's transaction. */
     public Uni<Assessment> assess(Change change, AssessmentInputs inputs) {
         return policies.inForce().chain(inForce -> {
             Verdict verdict;
@@ -65,7 +66,7 @@ public class Assessments {
             } catch (IllegalArgumentException e) {
                 throw new PoisonEventException("the change cannot be assessed: " + e.getMessage());
             }
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             Assessment assessment = new Assessment();
             assessment.id = UUID.randomUUID();
             assessment.changeId = change.id;
@@ -96,23 +97,42 @@ public class Assessments {
                         throw notFound(id);
                     }
                     if (assessment.status != Verdict.Status.PENDING_REVIEW) {
-                        throw HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
-                                .withDetail("assessment " + id + " is " + assessment.status
-                                        + "; only a PENDING_REVIEW assessment can be decided").build();
+                        throw Problems.conflict("assessment " + id + " is " + assessment.status
+                                        + "; only a PENDING_REVIEW assessment can be decided");
                     }
                     assessment.status = decision == Decision.APPROVE ? Verdict.Status.APPROVED : Verdict.Status.REJECTED;
                     assessment.decidedBy = officer;
                     assessment.note = note;
-                    assessment.decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    assessment.decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
                     registry.counter("privacy.assessments.decided", "decision", decision.name()).increment();
                     return publishAndAudit(assessment, "assessment-decided", officer).replaceWith(assessment);
                 }))
-                .invoke(relay::trigger)
                 .map(AssessmentView::of);
     }
 
     /** What assessing the stored inputs again, with the policy versions it used, gives now. */
     public record Replay(boolean sameResult, boolean sameDataMap, Verdict original, Verdict replayed) {
+    }
+
+    /** The latest assessments, newest first; only those with {@code status} when it is given. */
+    public Uni<List<Assessment>> latest(Verdict.Status status, int limit) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> (status == null
+                        ? session.createQuery("from Assessment order by assessedAt desc, id", Assessment.class)
+                        : session.createQuery("from Assessment where status = :status order by assessedAt desc, id", Assessment.class)
+                                .setParameter("status", status))
+                        .setMaxResults(limit)
+                        .getResultList()));
+    }
+
+    /** Fails with 404 when there is no such assessment. */
+    public Uni<Assessment> find(UUID id) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.find(Assessment.class, id)))
+                .map(found -> {
+                    if (found == null) {
+                        throw notFound(id);
+                    }
+                    return found;
+                });
     }
 
     public Uni<Replay> replay(UUID id) {
@@ -130,8 +150,7 @@ public class Assessments {
     }
 
     static HttpProblem notFound(UUID id) {
-        return HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
-                .withDetail("no assessment with id " + id).build();
+        return Problems.notFound("no assessment with id " + id);
     }
 
     private Uni<Void> publishAndAudit(Assessment assessment, String auditKind, String actor) {

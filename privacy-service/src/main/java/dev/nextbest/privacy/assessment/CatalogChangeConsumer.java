@@ -1,7 +1,12 @@
-package dev.nextbest.privacy.changes;
+package dev.nextbest.privacy.assessment;
 
-import dev.nextbest.privacy.events.CloudEventCodec;
-import dev.nextbest.privacy.events.PoisonEventException;
+import dev.nextbest.commons.events.CloudEventCodec;
+import dev.nextbest.commons.events.ConsumerRetry;
+import dev.nextbest.commons.events.PoisonEventException;
+import dev.nextbest.privacy.changes.ActionChanged;
+import dev.nextbest.privacy.changes.ChangeRegister;
+import dev.nextbest.privacy.changes.EngagementPolicyChanged;
+import dev.nextbest.privacy.changes.ModelRegistered;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,9 +14,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeSet;
@@ -25,15 +29,16 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class CatalogChangeConsumer {
 
-    private static final Logger LOG = Logger.getLogger(CatalogChangeConsumer.class);
 
     private final CloudEventCodec codec;
     private final ChangeIntake intake;
     private final Counter registered;
     private final Counter duplicates;
     private final Counter passedOver;
+    private final Clock clock;
 
-    public CatalogChangeConsumer(CloudEventCodec codec, ChangeIntake intake, MeterRegistry registry) {
+    public CatalogChangeConsumer(CloudEventCodec codec, ChangeIntake intake, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.codec = codec;
         this.intake = intake;
         this.registered = registry.counter("privacy.changes.registered");
@@ -64,11 +69,7 @@ public class CatalogChangeConsumer {
             throw new PoisonEventException("event " + event.getId() + " has type " + type
                     + ", which this consumer does not handle (expected one of " + known + ")");
         }
-        return work
-                .onFailure(failure -> !(failure instanceof PoisonEventException))
-                .invoke(failure -> LOG.warnf("taking in event %s failed, will retry: %s", event.getId(), failure.toString()))
-                .onFailure(failure -> !(failure instanceof PoisonEventException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
+        return ConsumerRetry.retried(work, "taking in event " + event.getId())
                 .invoke(isNew -> (isNew ? registered : duplicates).increment())
                 .replaceWithVoid();
     }
@@ -89,7 +90,7 @@ public class CatalogChangeConsumer {
     @SuppressWarnings("unchecked")
     private ChangeRegister.Announcement announcement(CloudEvent event, String kind, String id, String key, Integer version) {
         Map<String, Object> snapshot = codec.data(event, Map.class);
-        Instant occurredAt = event.getTime() == null ? Instant.now() : event.getTime().toInstant();
+        Instant occurredAt = event.getTime() == null ? clock.instant() : event.getTime().toInstant();
         return new ChangeRegister.Announcement(event.getSource().toString(), event.getId(), event.getType(), occurredAt,
                 kind, id, key, version, snapshot);
     }

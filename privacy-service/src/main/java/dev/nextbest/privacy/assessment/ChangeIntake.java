@@ -1,15 +1,15 @@
-package dev.nextbest.privacy.changes;
+package dev.nextbest.privacy.assessment;
 
-import dev.nextbest.privacy.assessment.Assessments;
-import dev.nextbest.privacy.assessment.CatalogPolicy;
-import dev.nextbest.privacy.assessment.ChangeInputs;
-import dev.nextbest.privacy.assessment.ModelRegistration;
-import dev.nextbest.privacy.events.OutboxRelay;
+import dev.nextbest.privacy.changes.ActionChanged;
+import dev.nextbest.privacy.changes.ChangeRegister;
+import dev.nextbest.privacy.changes.ChangeStatus;
+import dev.nextbest.privacy.changes.EngagementPolicyChanged;
+import dev.nextbest.privacy.changes.ModelRegistered;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -23,12 +23,12 @@ public class ChangeIntake {
 
     private final ChangeRegister register;
     private final Assessments assessments;
-    private final OutboxRelay relay;
+    private final Clock clock;
 
-    public ChangeIntake(ChangeRegister register, Assessments assessments, OutboxRelay relay) {
+    public ChangeIntake(ChangeRegister register, Assessments assessments, Clock clock) {
+        this.clock = clock;
         this.register = register;
         this.assessments = assessments;
-        this.relay = relay;
     }
 
     /** @return whether the event was new */
@@ -49,7 +49,7 @@ public class ChangeIntake {
                                     .map(models -> ChangeInputs.action(action, policies, models))))
                     .chain(inputs -> assessments.assess(change, inputs))
                     .replaceWith(true);
-        })).invoke(isNew -> relay.trigger());
+        }));
     }
 
     /** @return whether the event was new */
@@ -67,12 +67,12 @@ public class ChangeIntake {
                         registration.version = model.version();
                         registration.scope = new ModelRegistration.Scope(List.copyOf(model.groups()),
                                 model.features().stream().map(ModelRegistered.Feature::source).distinct().sorted().toList());
-                        registration.registeredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                        registration.registeredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
                         return session.merge(registration)
                                 .chain(() -> assessments.assess(change, ChangeInputs.model(model, earlier == 0)));
                     }))
                     .replaceWith(true);
-        })).invoke(isNew -> relay.trigger());
+        }));
     }
 
     /** Keeps an issue's or group's engagement policies as they now stand; an older announcement changes nothing. */

@@ -8,7 +8,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -29,6 +29,11 @@ public class AuditLog {
     private final ObjectMapper canonical = new ObjectMapper().registerModule(new JavaTimeModule())
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+    private final Clock clock;
+
+    public AuditLog(Clock clock) {
+        this.clock = clock;
+    }
 
     /** The result of checking the whole chain. brokenAt is the first entry that does not check out. */
     public record Verification(boolean intact, long entries, Long brokenAt, String reason) {
@@ -46,7 +51,7 @@ public class AuditLog {
                     AuditEntry entry = new AuditEntry();
                     entry.seq = last.isEmpty() ? 1 : last.get(0).seq + 1;
                     entry.previousHash = last.isEmpty() ? GENESIS : last.get(0).hash;
-                    entry.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    entry.recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
                     entry.kind = kind;
                     entry.subject = subject;
                     entry.actor = actor;

@@ -1,6 +1,6 @@
 package dev.nextbest.privacy.audit;
 
-import dev.nextbest.privacy.security.Roles;
+import dev.nextbest.commons.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;

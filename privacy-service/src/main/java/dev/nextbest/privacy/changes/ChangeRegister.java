@@ -3,6 +3,7 @@ package dev.nextbest.privacy.changes;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -13,8 +14,10 @@ import java.util.UUID;
 public class ChangeRegister {
 
     private final ChangeRepository changes;
+    private final Clock clock;
 
-    public ChangeRegister(ChangeRepository changes) {
+    public ChangeRegister(ChangeRepository changes, Clock clock) {
+        this.clock = clock;
         this.changes = changes;
     }
 
@@ -46,7 +49,7 @@ public class ChangeRegister {
             change.snapshot = announced.snapshot();
             change.status = status;
             change.occurredAt = announced.occurredAt();
-            change.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            change.receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             return changes.persist(change);
         });
     }

@@ -1,10 +1,10 @@
 package dev.nextbest.privacy.changes;
 
-import dev.nextbest.privacy.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import dev.nextbest.commons.security.Roles;
+import dev.nextbest.commons.web.Problems;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,8 +48,7 @@ public class ChangeResource {
             @QueryParam("limit") @DefaultValue("50") @Pattern(regexp = "[0-9]{1,9}", message = "must be a whole number")
             @Min(1) @Max(500) String limit) {
         Optional<ChangeStatus> wanted = Optional.ofNullable(status).map(value -> ChangeStatus.parse(value).orElseThrow(() ->
-                HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                        .withDetail("status must be one of " + ChangeStatus.ALLOWED).build()));
+                Problems.badRequest("status must be one of " + ChangeStatus.ALLOWED)));
         return changes.latest(wanted, Integer.parseInt(limit)).map(found -> found.stream().map(ChangeView::of).toList());
     }
 
@@ -62,8 +60,7 @@ public class ChangeResource {
     public Uni<ChangeView> get(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String id) {
         return changes.findById(UUID.fromString(id)).map(change -> {
             if (change == null) {
-                throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
-                        .withDetail("no change with id " + id).build();
+                throw Problems.notFound("no change with id " + id);
             }
             return ChangeView.of(change);
         });

@@ -1,8 +1,7 @@
 package dev.nextbest.privacy.consent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nextbest.privacy.events.Outbox;
-import dev.nextbest.privacy.events.OutboxRelay;
+import dev.nextbest.commons.events.Outbox;
 import dev.nextbest.privacy.requests.AccessPart;
 import dev.nextbest.privacy.requests.ErasureCompleted;
 import dev.nextbest.privacy.requests.SubjectRequested;
@@ -19,13 +18,11 @@ public class ConsentAccess {
 
     private final ConsentLedger ledger;
     private final Outbox outbox;
-    private final OutboxRelay relay;
     private final ObjectMapper json;
 
-    public ConsentAccess(ConsentLedger ledger, Outbox outbox, OutboxRelay relay, ObjectMapper json) {
+    public ConsentAccess(ConsentLedger ledger, Outbox outbox, ObjectMapper json) {
         this.ledger = ledger;
         this.outbox = outbox;
-        this.relay = relay;
         this.json = json;
     }
 
@@ -37,6 +34,6 @@ public class ConsentAccess {
                     return outbox.add(ErasureCompleted.TOPIC, request.customerId(), AccessPart.TYPE, request.customerId(), part)
                             .replaceWith(part);
                 }))
-                .invoke(relay::trigger);
+                ;
     }
 }

@@ -1,7 +1,6 @@
 package dev.nextbest.privacy.consent;
 
-import dev.nextbest.privacy.events.Outbox;
-import dev.nextbest.privacy.events.OutboxRelay;
+import dev.nextbest.commons.events.Outbox;
 import dev.nextbest.privacy.requests.ErasureCompleted;
 import dev.nextbest.privacy.requests.SubjectRequested;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -25,11 +24,9 @@ public class ConsentErasure {
     static final String SERVICE = "privacy-service";
 
     private final Outbox outbox;
-    private final OutboxRelay relay;
 
-    public ConsentErasure(Outbox outbox, OutboxRelay relay) {
+    public ConsentErasure(Outbox outbox) {
         this.outbox = outbox;
-        this.relay = relay;
     }
 
     public Uni<ErasureCompleted> erase(SubjectRequested request) {
@@ -51,7 +48,7 @@ public class ConsentErasure {
                                     return outbox.add(ErasureCompleted.TOPIC, customerId, ErasureCompleted.TYPE, customerId, completed)
                                             .replaceWith(completed);
                                 })))
-                .invoke(relay::trigger);
+                ;
     }
 
     private static Uni<Void> delete(Mutiny.Session session, Map<String, Long> erased, String store, String query,

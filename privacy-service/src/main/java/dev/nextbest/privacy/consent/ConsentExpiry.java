@@ -1,6 +1,5 @@
 package dev.nextbest.privacy.consent;
 
-import dev.nextbest.privacy.events.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -8,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,11 +23,11 @@ public class ConsentExpiry {
     private static final int BATCH = 200;
 
     private final ConsentLedger ledger;
-    private final OutboxRelay relay;
+    private final Clock clock;
 
-    public ConsentExpiry(ConsentLedger ledger, OutboxRelay relay) {
+    public ConsentExpiry(ConsentLedger ledger, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
-        this.relay = relay;
     }
 
     @Scheduled(every = "${nextbest.privacy.consents.expiry-sweep-interval}", delayed = "1s",
@@ -41,7 +41,7 @@ public class ConsentExpiry {
 
     /** @return how many customers' states were published */
     public Uni<Integer> announceExpired() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                         .createQuery("from ConsentRecord where status = 'GRANTED' and expiresAt <= :now and expiryAnnounced = false",
                                 ConsentRecord.class)
@@ -54,11 +54,6 @@ public class ConsentExpiry {
                             return Multi.createFrom().iterable(customers).onItem()
                                     .transformToUniAndConcatenate(customer -> ledger.publish(customer, now))
                                     .collect().asList().map(List::size);
-                        })))
-                .invoke(published -> {
-                    if (published > 0) {
-                        relay.trigger();
-                    }
-                });
+                        })));
     }
 }

@@ -1,17 +1,17 @@
 package dev.nextbest.privacy.consent;
 
+import dev.nextbest.commons.events.Outbox;
+import dev.nextbest.commons.web.Problems;
 import dev.nextbest.privacy.audit.AuditLog;
 import dev.nextbest.privacy.audit.Sha256;
 import dev.nextbest.privacy.datamap.DataMap;
-import dev.nextbest.privacy.events.Outbox;
-import dev.nextbest.privacy.events.OutboxRelay;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,13 +38,13 @@ public class ConsentLedger {
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     private final Outbox outbox;
-    private final OutboxRelay relay;
     private final AuditLog audit;
     private final DataMap dataMap;
+    private final Clock clock;
 
-    public ConsentLedger(Outbox outbox, OutboxRelay relay, AuditLog audit, DataMap dataMap) {
+    public ConsentLedger(Outbox outbox, AuditLog audit, DataMap dataMap, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
-        this.relay = relay;
         this.audit = audit;
         this.dataMap = dataMap;
     }
@@ -56,7 +56,7 @@ public class ConsentLedger {
      * @throws HttpProblem 400 when a decision contradicts itself or names an unknown data category
      */
     public Uni<ConsentState> record(String customerId, ConsentRequest request, boolean gpc, String client) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant givenAt = request.givenAt() == null ? now : request.givenAt().truncatedTo(ChronoUnit.MICROS);
         check(request, givenAt, now);
         List<ConsentRecord> records = new ArrayList<>();
@@ -87,11 +87,11 @@ public class ConsentLedger {
                                 .transformToUniAndConcatenate(session::persist).collect().last())
                         .chain(() -> publish(customerId, now))
                         .call(() -> audit.append("consent-recorded", "consents of " + details.get("subject"), client, details)))
-                .invoke(relay::trigger);
+                ;
     }
 
     public Uni<ConsentState> state(String customerId) {
-        return Panache.withSession(() -> load(customerId, Instant.now()));
+        return Panache.withSession(() -> load(customerId, clock.instant()));
     }
 
     /** Publishes the customer's state as it is at {@code now}, inside the caller's transaction. */
@@ -182,6 +182,6 @@ public class ConsentLedger {
     }
 
     static HttpProblem badRequest(String detail) {
-        return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request").withDetail(detail).build();
+        return Problems.badRequest(detail);
     }
 }

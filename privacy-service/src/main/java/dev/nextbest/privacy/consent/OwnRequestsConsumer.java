@@ -1,16 +1,15 @@
-package dev.nextbest.privacy.requests;
+package dev.nextbest.privacy.consent;
 
-import dev.nextbest.privacy.consent.ConsentAccess;
-import dev.nextbest.privacy.consent.ConsentErasure;
-import dev.nextbest.privacy.events.CloudEventCodec;
-import dev.nextbest.privacy.events.PoisonEventException;
+import dev.nextbest.commons.events.CloudEventCodec;
+import dev.nextbest.commons.events.ConsumerRetry;
+import dev.nextbest.commons.events.PoisonEventException;
+import dev.nextbest.privacy.requests.SubjectRequested;
 import io.cloudevents.CloudEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.time.Duration;
 
 /**
  * This service's own part of the requests it sends on {@value SubjectRequested#TOPIC}, as every service does
@@ -46,6 +45,6 @@ public class OwnRequestsConsumer {
             throw new PoisonEventException("request " + request.requestId() + " lacks a request or customer id, or its key differs");
         }
         Uni<?> done = erase ? erasure.erase(request) : access.answer(request);
-        return done.onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8).replaceWithVoid();
+        return ConsumerRetry.retried(done, record).replaceWithVoid();
     }
 }

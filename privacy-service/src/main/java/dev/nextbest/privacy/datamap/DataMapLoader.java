@@ -3,9 +3,9 @@ package dev.nextbest.privacy.datamap;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.nextbest.privacy.PrivacyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,8 +34,8 @@ public class DataMapLoader {
 
     @Produces
     @ApplicationScoped
-    DataMap dataMap(@ConfigProperty(name = "nextbest.privacy.datamap.systems") List<String> systems) {
-        return load(systems);
+    DataMap dataMap(PrivacyConfig config) {
+        return load(config.datamap().systems());
     }
 
     /** @throws IllegalArgumentException when a file is missing or does not fit the taxonomy */

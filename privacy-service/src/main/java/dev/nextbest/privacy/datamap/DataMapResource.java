@@ -1,6 +1,6 @@
 package dev.nextbest.privacy.datamap;
 
-import dev.nextbest.privacy.security.Roles;
+import dev.nextbest.commons.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

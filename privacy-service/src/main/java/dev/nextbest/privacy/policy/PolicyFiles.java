@@ -3,13 +3,13 @@ package dev.nextbest.privacy.policy;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.nextbest.privacy.PrivacyConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -34,10 +34,10 @@ public class PolicyFiles {
     private final List<String> keys;
 
     public PolicyFiles(PolicyStore store, Validator validator,
-                       @ConfigProperty(name = "nextbest.privacy.policies") List<String> keys) {
+                       PrivacyConfig config) {
         this.store = store;
         this.validator = validator;
-        this.keys = keys;
+        this.keys = config.policies();
     }
 
     void loadAtStart(@Observes StartupEvent start) throws Throwable {

@@ -1,7 +1,8 @@
 package dev.nextbest.privacy.policy;
 
-import dev.nextbest.privacy.security.Caller;
-import dev.nextbest.privacy.security.Roles;
+import dev.nextbest.commons.security.Caller;
+import dev.nextbest.commons.security.Roles;
+import dev.nextbest.commons.web.Problems;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,8 +50,7 @@ public class PolicyResource {
     public Uni<List<PolicyStore.PolicyVersion>> versions(@PathParam("key") @Pattern(regexp = PrivacyPolicy.KEY, message = PrivacyPolicy.KEY_MESSAGE) String key) {
         return store.history(key).map(versions -> {
             if (versions.isEmpty()) {
-                throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
-                        .withDetail("no privacy policy with key " + key).build();
+                throw Problems.notFound("no privacy policy with key " + key);
             }
             return versions;
         });
@@ -75,6 +74,6 @@ public class PolicyResource {
     }
 
     private static HttpProblem badRequest(String detail) {
-        return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request").withDetail(detail).build();
+        return Problems.badRequest(detail);
     }
 }

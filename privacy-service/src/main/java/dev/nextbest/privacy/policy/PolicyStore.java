@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -29,8 +30,10 @@ public class PolicyStore {
     private final ObjectMapper json;
     private final PolicyCheck check;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public PolicyStore(ObjectMapper json, PolicyCheck check, AuditLog audit) {
+    public PolicyStore(ObjectMapper json, PolicyCheck check, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.json = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         this.check = check;
         this.audit = audit;
@@ -95,7 +98,7 @@ public class PolicyStore {
                     row.checksum = checksum;
                     row.source = source;
                     row.createdBy = actor;
-                    row.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    row.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
                     return session.persist(row)
                             .chain(() -> audit.append("policy-changed", "policy " + row.key, actor,
                                     Map.of("policy", row.key, "version", row.version, "source", source, "checksum", checksum)))

@@ -1,14 +1,14 @@
 package dev.nextbest.privacy.requests;
 
-import dev.nextbest.privacy.events.CloudEventCodec;
-import dev.nextbest.privacy.events.PoisonEventException;
+import dev.nextbest.commons.events.CloudEventCodec;
+import dev.nextbest.commons.events.ConsumerRetry;
+import dev.nextbest.commons.events.PoisonEventException;
 import io.cloudevents.CloudEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.time.Duration;
 
 /**
  * Consumes the services' answers on {@value ErasureCompleted#TOPIC}: erasure confirmations and access parts.
@@ -40,9 +40,8 @@ public class ConfirmationConsumer {
         } else {
             return Uni.createFrom().voidItem();
         }
-        return recorded
-                .onFailure(failure -> !(failure instanceof IllegalArgumentException)).retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
-                .onFailure(IllegalArgumentException.class).transform(failure -> new PoisonEventException(failure.getMessage()));
+        // The request refuses what does not match it: that is poison, and retrying cannot help.
+        return ConsumerRetry.retried(recorded.onFailure(IllegalArgumentException.class)
+                .transform(failure -> new PoisonEventException(failure.getMessage())), record);
     }
 }

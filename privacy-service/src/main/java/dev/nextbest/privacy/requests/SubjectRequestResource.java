@@ -1,8 +1,8 @@
 package dev.nextbest.privacy.requests;
 
-import dev.nextbest.privacy.security.Caller;
-import dev.nextbest.privacy.security.Roles;
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import dev.nextbest.commons.security.Caller;
+import dev.nextbest.commons.security.Roles;
+import dev.nextbest.commons.web.Problems;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -69,8 +69,7 @@ public class SubjectRequestResource {
     @Operation(summary = "Where a request stands, service by service")
     @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = "application/problem+json"))
     public Uni<RequestView> find(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String id) {
-        return requests.find(UUID.fromString(id)).map(found -> found.orElseThrow(() -> HttpProblem.builder()
-                .withStatus(Response.Status.NOT_FOUND).withTitle("Not Found").withDetail("no request " + id).build()));
+        return requests.find(UUID.fromString(id)).map(found -> found.orElseThrow(() -> Problems.notFound("no request " + id)));
     }
 
     @GET
@@ -82,10 +81,8 @@ public class SubjectRequestResource {
             content = @Content(mediaType = "application/problem+json"))
     public Uni<SubjectRequests.Bundle> bundle(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String id) {
         return requests.bundle(UUID.fromString(id))
-                .onFailure(SubjectRequests.NoBundle.class).transform(failure -> HttpProblem.builder()
-                        .withStatus(Response.Status.CONFLICT).withTitle("Conflict").withDetail(failure.getMessage()).build())
-                .map(found -> found.orElseThrow(() -> HttpProblem.builder()
-                        .withStatus(Response.Status.NOT_FOUND).withTitle("Not Found").withDetail("no request " + id).build()))
+                .onFailure(SubjectRequests.NoBundle.class).transform(failure -> Problems.conflict(failure.getMessage()))
+                .map(found -> found.orElseThrow(() -> Problems.notFound("no request " + id)))
                 .invoke(bundle -> caller.checkMayActFor(bundle.customerId()));
     }
 

@@ -1,20 +1,20 @@
 package dev.nextbest.privacy.requests;
 
+import dev.nextbest.commons.events.Outbox;
+import dev.nextbest.privacy.PrivacyConfig;
 import dev.nextbest.privacy.audit.AuditLog;
 import dev.nextbest.privacy.audit.Sha256;
-import dev.nextbest.privacy.events.Outbox;
-import dev.nextbest.privacy.events.OutboxRelay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.LockMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,7 +39,6 @@ public class SubjectRequests {
     private static final Logger LOG = Logger.getLogger(SubjectRequests.class);
 
     private final Outbox outbox;
-    private final OutboxRelay relay;
     private final AuditLog audit;
     private final List<String> services;
     private final Duration deadline;
@@ -47,26 +46,24 @@ public class SubjectRequests {
     private final Duration bundleRetention;
     private final Counter escalated;
     private final Counter unknownConfirmations;
+    private final Clock clock;
 
-    public SubjectRequests(Outbox outbox, OutboxRelay relay, AuditLog audit, MeterRegistry registry,
-                           @ConfigProperty(name = "nextbest.privacy.requests.services") List<String> services,
-                           @ConfigProperty(name = "nextbest.privacy.requests.deadline") Duration deadline,
-                           @ConfigProperty(name = "nextbest.privacy.requests.retry-after") Duration retryAfter,
-                           @ConfigProperty(name = "nextbest.privacy.requests.bundle-retention") Duration bundleRetention) {
+    public SubjectRequests(Outbox outbox, AuditLog audit, MeterRegistry registry,
+                           PrivacyConfig config, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
-        this.relay = relay;
         this.audit = audit;
-        this.services = List.copyOf(services);
-        this.deadline = deadline;
-        this.retryAfter = retryAfter;
-        this.bundleRetention = bundleRetention;
+        this.services = List.copyOf(config.requests().services());
+        this.deadline = config.requests().deadline();
+        this.retryAfter = config.requests().retryAfter();
+        this.bundleRetention = config.requests().bundleRetention();
         this.escalated = registry.counter("privacy.requests.escalated");
         this.unknownConfirmations = registry.counter("privacy.requests.unknown-confirmations");
     }
 
     /** @return the open request of that kind for the customer: a new one, or the one already open (then {@code created} is false) */
     public Uni<Opened> open(SubjectRequest.Kind kind, String customerId, String requestedBy) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                         .createQuery("from SubjectRequest where customerId = :customer and kind = :kind and status <> 'COMPLETED'",
                                 SubjectRequest.class)
@@ -74,7 +71,7 @@ public class SubjectRequests {
                         .getResultList()
                         .chain(open -> open.isEmpty() ? create(session, kind, customerId, requestedBy, now).map(view -> new Opened(view, true))
                                 : view(session, open.get(0)).map(view -> new Opened(view, false)))))
-                .invoke(relay::trigger);
+                ;
     }
 
     public record Opened(RequestView request, boolean created) {
@@ -140,7 +137,7 @@ public class SubjectRequests {
     }
 
     private Uni<Void> confirm(Answer confirmation) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                 .find(SubjectRequest.class, confirmation.requestId(), LockMode.PESSIMISTIC_WRITE)
                 .chain(request -> {
@@ -222,7 +219,7 @@ public class SubjectRequests {
                 .call(() -> session.createMutationQuery("update ServiceConfirmation set part = null where part is not null "
                                 + "and requestId in (select id from SubjectRequest where kind = 'ACCESS' and completedAt < :cutoff)")
                         .setParameter("cutoff", now.minus(bundleRetention)).executeUpdate())))
-                .invoke(count -> relay.trigger());
+                ;
     }
 
     private Uni<Boolean> retryAndEscalate(SubjectRequest request, List<ServiceConfirmation> parts, Instant now) {

@@ -1,7 +1,7 @@
 package dev.nextbest.privacy.changes;
 
-import dev.nextbest.local.testing.TestTokens;
 import dev.nextbest.local.testing.TestKafka;
+import dev.nextbest.local.testing.TestTokens;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.provider.EventFormatProvider;
