@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 

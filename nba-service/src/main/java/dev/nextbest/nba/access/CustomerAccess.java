@@ -2,12 +2,11 @@ package dev.nextbest.nba.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nextbest.commons.events.Outbox;
 import dev.nextbest.nba.consent.CustomerConsents;
 import dev.nextbest.nba.contact.ContactCounters;
 import dev.nextbest.nba.decision.Decision;
 import dev.nextbest.nba.decision.DecisionLog;
-import dev.nextbest.nba.events.Outbox;
-import dev.nextbest.nba.events.OutboxRelay;
 import dev.nextbest.nba.features.ProfileFeatures;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -45,17 +44,15 @@ public class CustomerAccess {
     private final CustomerConsents consents;
     private final ReactiveHashCommands<String, String, String> hashes;
     private final Outbox outbox;
-    private final OutboxRelay relay;
     private final ObjectMapper json;
     private final DecisionLog decisionLog;
 
     public CustomerAccess(ProfileFeatures features, CustomerConsents consents, ReactiveRedisDataSource redis,
-                          Outbox outbox, OutboxRelay relay, ObjectMapper json, DecisionLog decisionLog) {
+                          Outbox outbox, ObjectMapper json, DecisionLog decisionLog) {
         this.features = features;
         this.consents = consents;
         this.hashes = redis.hash(String.class);
         this.outbox = outbox;
-        this.relay = relay;
         this.json = json;
         this.decisionLog = decisionLog;
     }
@@ -81,7 +78,7 @@ public class CustomerAccess {
                             AccessPart part = new AccessPart(requestId, SERVICE, customerId, data);
                             return outbox.add(TOPIC, customerId, TYPE, customerId, part).replaceWith(part);
                         }))))
-                .invoke(relay::trigger);
+                ;
     }
 
     /** The stored decisions and those still on their way, each once, oldest first. */

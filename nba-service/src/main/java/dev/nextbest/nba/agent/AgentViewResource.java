@@ -2,12 +2,12 @@ package dev.nextbest.nba.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nextbest.commons.security.Caller;
+import dev.nextbest.commons.security.Roles;
 import dev.nextbest.nba.decision.CustomerResolver;
 import dev.nextbest.nba.decision.DecisionPipeline;
 import dev.nextbest.nba.decision.DecisionRequest;
 import dev.nextbest.nba.features.ProfileFeatures;
-import dev.nextbest.nba.security.Caller;
-import dev.nextbest.nba.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -48,14 +47,14 @@ public class AgentViewResource {
 
     public AgentViewResource(CustomerResolver customers, DecisionPipeline pipeline, @RestClient ProfileClient profiles,
                              ProfileFeatures features, ObjectMapper json, Caller caller,
-                             @ConfigProperty(name = "nextbest.agent-view.profile-timeout", defaultValue = "300ms") Duration timeout) {
+                             AgentViewConfig config) {
         this.customers = customers;
         this.pipeline = pipeline;
         this.profiles = profiles;
         this.features = features;
         this.json = json;
         this.caller = caller;
-        this.timeout = timeout;
+        this.timeout = config.profileTimeout();
     }
 
     @POST

@@ -1,8 +1,8 @@
 package dev.nextbest.nba.catalog;
 
-import dev.nextbest.nba.security.Caller;
-import dev.nextbest.nba.security.Roles;
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import dev.nextbest.commons.security.Caller;
+import dev.nextbest.commons.security.Roles;
+import dev.nextbest.commons.web.Problems;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -116,8 +116,7 @@ public class ActionResource {
     @Operation(summary = "The catalogue, by issue, group and key; optionally only actions whose latest version has one status")
     public Uni<List<ActionSummary>> list(@QueryParam("status") String status) {
         Optional<ActionStatus> wanted = Optional.ofNullable(status).map(value -> ActionStatus.parse(value).orElseThrow(() ->
-                HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                        .withDetail("status must be one of " + ActionStatus.ALLOWED).build()));
+                Problems.badRequest("status must be one of " + ActionStatus.ALLOWED)));
         return actions.list(wanted).map(found -> found.stream().map(ActionSummary::of).toList());
     }
 }

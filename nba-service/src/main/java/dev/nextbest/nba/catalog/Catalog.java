@@ -2,14 +2,14 @@ package dev.nextbest.nba.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nextbest.nba.events.Outbox;
-import dev.nextbest.nba.events.OutboxRelay;
+import dev.nextbest.commons.events.Outbox;
+import dev.nextbest.commons.web.Problems;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -37,19 +37,19 @@ public class Catalog {
     private final DefinitionCheck check;
     private final CatalogRevision revision;
     private final Outbox outbox;
-    private final OutboxRelay relay;
     private final ObjectMapper json;
     private final CatalogListener listener;
+    private final Clock clock;
 
     public Catalog(ActionRepository actions, ActionVersionRepository versions, DefinitionCheck check,
-                   CatalogRevision revision, Outbox outbox, OutboxRelay relay, ObjectMapper json,
-                   CatalogListener listener) {
+                   CatalogRevision revision, Outbox outbox, ObjectMapper json,
+                   CatalogListener listener, Clock clock) {
+        this.clock = clock;
         this.actions = actions;
         this.versions = versions;
         this.check = check;
         this.revision = revision;
         this.outbox = outbox;
-        this.relay = relay;
         this.json = json;
         this.listener = listener;
     }
@@ -71,7 +71,7 @@ public class Catalog {
                 }))
                 // Two requests racing for one key: the unique constraint decides, the loser gets the same 409.
                 .onFailure(Catalog::isUniqueViolation).transform(failure -> keyTaken(request.key()))
-                .invoke(relay::trigger);
+                ;
     }
 
     /** A change: edits the latest version while it is a DRAFT, else starts a new DRAFT version. */
@@ -89,7 +89,7 @@ public class Catalog {
             }
             ActionVersion next = newVersion(action, latest.version + 1, definition, client, now);
             return versions.persist(next).chain(() -> publish(ACTION_REVISED, action, next));
-        }))).invoke(relay::trigger);
+        })));
     }
 
     /** Sends the latest version for its privacy assessment. */
@@ -122,7 +122,7 @@ public class Catalog {
                         .chain(() -> revision.bump())
                         .chain(() -> publish(ACTION_RETIRED, action, live));
             });
-        })).invoke(relay::trigger).call(listener::changed);
+        })).call(listener::changed);
     }
 
     public Uni<ActionView> view(UUID id) {
@@ -139,8 +139,7 @@ public class Catalog {
         return Panache.withTransaction(() -> find(id).chain(action -> versions.findById(new ActionVersion.Key(id, version))
                 .chain(target -> {
                     if (target == null) {
-                        throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
-                                .withDetail("action " + action.key + " has no version " + version).build();
+                        throw Problems.notFound("action " + action.key + " has no version " + version);
                     }
                     if (target.status != from) {
                         throw conflict("version " + version + " of " + action.key + " is " + target.status
@@ -167,14 +166,13 @@ public class Catalog {
                     return previous.chain(() -> latest(action))
                             .invoke(latest -> summarise(action, latest, read(latest.definition)))
                             .chain(() -> publish(eventType, action, target));
-                }))).invoke(relay::trigger).call(listener::changed);
+                }))).call(listener::changed);
     }
 
     private Uni<Action> find(UUID id) {
         return actions.findById(id).map(action -> {
             if (action == null) {
-                throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
-                        .withDetail("no action with id " + id).build();
+                throw Problems.notFound("no action with id " + id);
             }
             return action;
         });
@@ -234,8 +232,8 @@ public class Catalog {
         }
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static HttpProblem keyTaken(String key) {
@@ -243,7 +241,7 @@ public class Catalog {
     }
 
     private static HttpProblem conflict(String detail) {
-        return HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict").withDetail(detail).build();
+        return Problems.conflict(detail);
     }
 
     private static boolean isUniqueViolation(Throwable failure) {

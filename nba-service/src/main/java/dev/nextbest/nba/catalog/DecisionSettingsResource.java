@@ -1,6 +1,6 @@
 package dev.nextbest.nba.catalog;
 
-import dev.nextbest.nba.security.Roles;
+import dev.nextbest.commons.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -2,8 +2,7 @@ package dev.nextbest.nba.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nextbest.nba.events.Outbox;
-import dev.nextbest.nba.events.OutboxRelay;
+import dev.nextbest.commons.events.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,15 +18,13 @@ public class DecisionSettingsStore {
     private final ObjectMapper json;
     private final CatalogRevision revision;
     private final Outbox outbox;
-    private final OutboxRelay relay;
     private final CatalogListener listener;
 
-    public DecisionSettingsStore(ObjectMapper json, CatalogRevision revision, Outbox outbox, OutboxRelay relay,
+    public DecisionSettingsStore(ObjectMapper json, CatalogRevision revision, Outbox outbox,
                                  CatalogListener listener) {
         this.json = json;
         this.revision = revision;
         this.outbox = outbox;
-        this.relay = relay;
         this.listener = listener;
     }
 
@@ -48,7 +45,7 @@ public class DecisionSettingsStore {
                         .setParameter("settings", text).executeUpdate())
                 .chain(() -> revision.bump())
                 .chain(() -> outbox.add(Catalog.CHANGES_TOPIC, "decision-settings", SETTINGS_CHANGED, "decision-settings", settings))
-                .replaceWith(settings)).invoke(relay::trigger).call(listener::changed);
+                .replaceWith(settings)).call(listener::changed);
     }
 
     private DecisionSettings read(String text) {

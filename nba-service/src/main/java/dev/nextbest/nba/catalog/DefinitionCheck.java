@@ -1,5 +1,6 @@
 package dev.nextbest.nba.catalog;
 
+import dev.nextbest.commons.web.Problems;
 import dev.nextbest.nba.policy.InvalidExpressionException;
 import dev.nextbest.nba.policy.PolicyExpressions;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -71,7 +72,7 @@ public class DefinitionCheck {
     }
 
     static HttpProblem invalid(String field, String detail) {
-        return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
+        return Problems.builder(Response.Status.BAD_REQUEST)
                 .withDetail(field + ": " + detail).with("field", field).build();
     }
 }

@@ -1,11 +1,7 @@
 package dev.nextbest.nba.catalog;
 
-import dev.nextbest.nba.events.Outbox;
-import dev.nextbest.nba.events.OutboxRelay;
-import dev.nextbest.nba.security.Caller;
-import dev.nextbest.nba.security.Roles;
-import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.nextbest.commons.security.Caller;
+import dev.nextbest.commons.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -48,21 +44,12 @@ public class EngagementPolicyResource {
         }
     }
 
-    private final DefinitionCheck check;
-    private final CatalogRevision revision;
-    private final Outbox outbox;
-    private final OutboxRelay relay;
+    private final EngagementPolicies policies;
     private final Caller caller;
-    private final CatalogListener listener;
 
-    public EngagementPolicyResource(DefinitionCheck check, CatalogRevision revision, Outbox outbox, OutboxRelay relay,
-                                    Caller caller, CatalogListener listener) {
-        this.check = check;
-        this.revision = revision;
-        this.outbox = outbox;
-        this.relay = relay;
+    public EngagementPolicyResource(EngagementPolicies policies, Caller caller) {
+        this.policies = policies;
         this.caller = caller;
-        this.listener = listener;
     }
 
     @PUT
@@ -73,26 +60,7 @@ public class EngagementPolicyResource {
     public Uni<PolicyView> put(@PathParam("level") @Pattern(regexp = "issue|group", message = "must be issue or group") String level,
                                @PathParam("name") @Pattern(regexp = ActionDefinition.SLUG, message = ActionDefinition.SLUG_MESSAGE) String name,
                                @NotNull(message = "a JSON body is required") @Valid Policies policies) {
-        check.condition("eligibility", policies.eligibility());
-        check.condition("applicability", policies.applicability());
-        check.condition("suitability", policies.suitability());
-        String client = caller.clientId();
-        return Panache.withTransaction(() -> EngagementPolicy.<EngagementPolicy>findById(new EngagementPolicy.Key(level, name))
-                .chain(found -> {
-                    EngagementPolicy policy = found != null ? found : new EngagementPolicy();
-                    policy.level = level;
-                    policy.name = name;
-                    policy.eligibility = policies.eligibility();
-                    policy.applicability = policies.applicability();
-                    policy.suitability = policies.suitability();
-                    policy.changedBy = client;
-                    policy.updatedAt = Instant.now();
-                    PolicyView view = PolicyView.of(policy);
-                    return (found != null ? Uni.createFrom().item(policy) : Panache.getSession().chain(s -> s.persist(policy)))
-                            .chain(() -> revision.bump())
-                            .chain(() -> outbox.add(Catalog.CHANGES_TOPIC, level + ":" + name, POLICY_CHANGED, level + ":" + name, view))
-                            .replaceWith(view);
-                })).invoke(relay::trigger).call(listener::changed);
+        return this.policies.put(level, name, policies, caller.clientId());
     }
 
     @DELETE
@@ -101,22 +69,13 @@ public class EngagementPolicyResource {
     @Operation(summary = "Remove an issue's or group's engagement policies")
     public Uni<Response> delete(@PathParam("level") @Pattern(regexp = "issue|group", message = "must be issue or group") String level,
                                 @PathParam("name") @Pattern(regexp = ActionDefinition.SLUG, message = ActionDefinition.SLUG_MESSAGE) String name) {
-        PolicyView removed = new PolicyView(level, name, null, null, null, caller.clientId(), Instant.now());
-        return Panache.withTransaction(() -> EngagementPolicy.deleteById(new EngagementPolicy.Key(level, name)).chain(deleted -> {
-            if (!deleted) {
-                throw HttpProblem.builder().withStatus(Response.Status.NOT_FOUND).withTitle("Not Found")
-                        .withDetail("no policies for " + level + " " + name).build();
-            }
-            return revision.bump().chain(() -> outbox.add(Catalog.CHANGES_TOPIC, level + ":" + name, POLICY_CHANGED,
-                    level + ":" + name, removed));
-        })).invoke(relay::trigger).call(listener::changed).replaceWith(Response.noContent().build());
+        return policies.delete(level, name, caller.clientId()).replaceWith(Response.noContent().build());
     }
 
     @GET
     @RolesAllowed({Roles.MARKETER, Roles.PRIVACY_OFFICER, Roles.ADMIN})
     @Operation(summary = "Every issue's and group's engagement policies")
     public Uni<List<PolicyView>> list() {
-        return Panache.withSession(() -> EngagementPolicy.<EngagementPolicy>listAll()
-                .map(all -> all.stream().map(PolicyView::of).toList()));
+        return policies.list();
     }
 }

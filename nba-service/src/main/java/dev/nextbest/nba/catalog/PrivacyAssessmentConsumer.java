@@ -1,7 +1,8 @@
 package dev.nextbest.nba.catalog;
 
-import dev.nextbest.nba.events.CloudEventCodec;
-import dev.nextbest.nba.events.PoisonEventException;
+import dev.nextbest.commons.events.CloudEventCodec;
+import dev.nextbest.commons.events.ConsumerRetry;
+import dev.nextbest.commons.events.PoisonEventException;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -11,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -61,10 +61,9 @@ public class PrivacyAssessmentConsumer {
         if (change == null) {
             return counted("pending-review");
         }
-        return change
-                .onFailure(PrivacyAssessmentConsumer::isHttp).transform(failure -> classify((HttpProblem) failure, event))
-                .onFailure(failure -> !(failure instanceof PoisonEventException) && !(failure instanceof NotWaiting))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
+        Uni<ActionView> classified = change
+                .onFailure(PrivacyAssessmentConsumer::isHttp).transform(failure -> classify((HttpProblem) failure, event));
+        return ConsumerRetry.retried(classified, record, NotWaiting.class::isInstance)
                 .replaceWith("applied")
                 .onFailure(NotWaiting.class).recoverWithItem(failure -> {
                     LOG.debugf("assessment %s: %s", assessment.id(), failure.getMessage());

@@ -1,8 +1,8 @@
 package dev.nextbest.nba.consent;
 
-import dev.nextbest.nba.events.CloudEventCodec;
-import dev.nextbest.nba.events.OutageRetry;
-import dev.nextbest.nba.events.PoisonEventException;
+import dev.nextbest.commons.events.CloudEventCodec;
+import dev.nextbest.commons.events.ConsumerRetry;
+import dev.nextbest.commons.events.PoisonEventException;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +43,7 @@ public class ConsentChangesConsumer {
             throw new PoisonEventException("a consent-changes record without a key: the key must be the customer id");
         }
         if (record.value() == null) {
-            return OutageRetry.retried(consents.erase(record.key()), record).invoke(() -> erased.increment()).replaceWithVoid();
+            return ConsumerRetry.retried(consents.erase(record.key()), record).invoke(() -> erased.increment()).replaceWithVoid();
         }
         CloudEvent event = codec.decode(record.value());
         if (!ConsentsChanged.TYPE.equals(event.getType())) {
@@ -58,7 +58,7 @@ public class ConsentChangesConsumer {
             throw new PoisonEventException("event " + event.getId() + " has no time: without it a late event could undo a newer state");
         }
         String data = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
-        return OutageRetry.retried(consents.store(state.customerId(), event.getTime().toInstant(), data), record)
+        return ConsumerRetry.retried(consents.store(state.customerId(), event.getTime().toInstant(), data), record)
                 .invoke(isNewer -> (isNewer ? stored : stale).increment())
                 .replaceWithVoid();
     }

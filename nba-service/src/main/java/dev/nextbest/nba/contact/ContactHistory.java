@@ -17,6 +17,11 @@ public final class ContactHistory {
         this.fields = fields;
     }
 
+    /** A history from the fields as {@link ContactCounters} keeps them ("imp:action", "rej:action", "ch:email:20500"...). */
+    public static ContactHistory of(Map<String, String> fields) {
+        return new ContactHistory(Map.copyOf(fields));
+    }
+
     public long impressionsWithoutResponse(String action) {
         return number("imp:" + action);
     }

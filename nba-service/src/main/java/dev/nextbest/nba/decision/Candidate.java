@@ -8,7 +8,8 @@ final class Candidate {
 
     final LiveAction action;
     ActionDefinition.Treatment treatment;
-    Stage stage;
+    /** Where it left the funnel; null while it is still in. */
+    FunnelExit stage;
     String reason;
     /** The model's propensity, or the action's base propensity when no model scores its group. */
     double modelPropensity = Double.NaN;
@@ -32,8 +33,14 @@ final class Candidate {
         return stage == null;
     }
 
-    void drop(Stage where, String why) {
+    void drop(FunnelExit where, String why) {
         this.stage = where;
         this.reason = why;
+    }
+
+    /** Back in the funnel: one that ranked below the returned actions takes a place that came free. */
+    void restore() {
+        this.stage = null;
+        this.reason = null;
     }
 }

@@ -2,6 +2,7 @@ package dev.nextbest.nba.decision;
 
 import dev.nextbest.nba.catalog.ActionDefinition;
 import dev.nextbest.nba.consent.ConsentView;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -15,27 +16,31 @@ import java.util.Locale;
  * action, SERVICE_ONLY to all but service messages).
  */
 @ApplicationScoped
-class ConsentStage {
+class ConsentStage implements Stage {
 
-    void apply(List<Candidate> candidates, DecisionContext decision) {
+    @Override
+    public Uni<Void> apply(DecisionState state) {
+        DecisionContext decision = state.context;
+        List<Candidate> candidates = state.candidates;
         String channel = decision.request.channel();
         String allowed = decision.consents.allowedOn(channel);
         for (Candidate candidate : candidates) {
             ActionDefinition definition = candidate.action.definition();
             if ("NONE".equals(allowed)) {
-                candidate.drop(Stage.CONSENT, "the customer asked not to be contacted by " + channel);
+                candidate.drop(FunnelExit.CONSENT, "the customer asked not to be contacted by " + channel);
                 continue;
             }
             if ("SERVICE_ONLY".equals(allowed) && !definition.isServiceMessage()) {
-                candidate.drop(Stage.CONSENT, "the customer asked to hear only about their service by " + channel
+                candidate.drop(FunnelExit.CONSENT, "the customer asked to hear only about their service by " + channel
                         + ", and this is not a service message");
                 continue;
             }
             String refused = refusedPurpose(definition.consentsNeeded(), decision.consents, decision.now);
             if (refused != null) {
-                candidate.drop(Stage.CONSENT, refused);
+                candidate.drop(FunnelExit.CONSENT, refused);
             }
         }
+        return DONE;
     }
 
     private static String refusedPurpose(List<String> needed, ConsentView consents, Instant now) {

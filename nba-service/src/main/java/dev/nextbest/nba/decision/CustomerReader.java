@@ -1,5 +1,10 @@
 package dev.nextbest.nba.decision;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nextbest.nba.consent.ConsentView;
+import dev.nextbest.nba.consent.ConsentsChanged;
 import dev.nextbest.nba.consent.CustomerConsents;
 import dev.nextbest.nba.contact.ContactCounters;
 import dev.nextbest.nba.contact.ContactHistory;
@@ -12,10 +17,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
- * What a decision reads about its customer: the profile snapshot and the consent view in one Redis MGET, the
- * contact history alongside. Nothing else is asked over the network: consents come from this service's own
+ * What a decision reads about its customer, as typed values: the profile snapshot and the consent view in one
+ * Redis MGET, the contact history alongside. Nothing else is asked over the network: consents come from this service's own
  * copy of consent-changes, not from privacy-service.
  * <p>
  * What Redis does not hold is read from PostgreSQL (one query for both). When PostgreSQL holds no consents
@@ -33,16 +39,21 @@ class CustomerReader {
             SELECT (SELECT cast(snapshot AS text) FROM profile_features WHERE customer_id = :id),
                    (SELECT cast(consents AS text) FROM customer_consents WHERE customer_id = :id)""";
 
-    /** @param snapshot the profile snapshot's JSON, or null; @param consents the consent state's JSON ({@value #NO_CONSENTS} when none) */
-    record Known(String snapshot, String consents, ContactHistory contacts) {
+    /** @param profile the profile snapshot, or null when the platform has none yet */
+    record Known(Map<String, Object> profile, ConsentView consents, ContactHistory contacts) {
     }
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
 
     private final ReactiveValueCommands<String, String> values;
     private final ContactCounters contacts;
+    private final ObjectMapper json;
 
-    CustomerReader(ReactiveRedisDataSource redis, ContactCounters contacts) {
+    CustomerReader(ReactiveRedisDataSource redis, ContactCounters contacts, ObjectMapper json) {
         this.values = redis.value(String.class);
         this.contacts = contacts;
+        this.json = json;
     }
 
     Uni<Known> read(String customerId) {
@@ -53,7 +64,7 @@ class CustomerReader {
                         ? Uni.createFrom().item(new String[]{found.get(featuresKey), found.get(consentsKey)})
                         : fromDatabase(customerId, found.get(featuresKey), found.get(consentsKey)));
         return Uni.combine().all().unis(cached, contacts.history(customerId)).asTuple()
-                .map(both -> new Known(both.getItem1()[0], both.getItem1()[1], both.getItem2()));
+                .map(both -> new Known(profile(both.getItem1()[0]), consents(both.getItem1()[1]), both.getItem2()));
     }
 
     private Uni<String[]> fromDatabase(String customerId, String cachedSnapshot, String cachedConsents) {
@@ -68,6 +79,25 @@ class CustomerReader {
                     }
                     return new String[]{snapshot, consents};
                 });
+    }
+
+    private Map<String, Object> profile(String snapshot) {
+        if (snapshot == null) {
+            return null;
+        }
+        try {
+            return json.readValue(snapshot, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored profile snapshot cannot be read", e);
+        }
+    }
+
+    private ConsentView consents(String state) {
+        try {
+            return ConsentView.of(json.readValue(state, ConsentsChanged.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored consent state cannot be read", e);
+        }
     }
 
     /** Not waited for: the decision has what it needs, and a failed write only means the next one reads PostgreSQL again. */

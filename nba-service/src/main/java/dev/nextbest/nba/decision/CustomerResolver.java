@@ -2,13 +2,13 @@ package dev.nextbest.nba.decision;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.nextbest.commons.web.Problems;
 import dev.nextbest.nba.identity.IdentityClient;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.nio.charset.StandardCharsets;
@@ -33,12 +33,10 @@ public class CustomerResolver {
     private final AsyncCache<String, String> resolved;
     private final Duration timeout;
 
-    public CustomerResolver(@RestClient IdentityClient identity,
-                            @ConfigProperty(name = "nextbest.decisions.identity-cache-ttl", defaultValue = "60s") Duration ttl,
-                            @ConfigProperty(name = "nextbest.decisions.identity-timeout", defaultValue = "2s") Duration timeout) {
+    public CustomerResolver(@RestClient IdentityClient identity, DecisionConfig config) {
         this.identity = identity;
-        this.resolved = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).buildAsync();
-        this.timeout = timeout;
+        this.resolved = Caffeine.newBuilder().expireAfterWrite(config.identityCacheTtl()).maximumSize(100_000).buildAsync();
+        this.timeout = config.identityTimeout();
     }
 
     public Uni<String> customerId(DecisionRequest.CustomerRef customer) {
@@ -68,16 +66,14 @@ public class CustomerResolver {
     private static Throwable explain(Throwable failure) {
         Response response = ((WebApplicationException) failure).getResponse();
         if (response.getStatus() == 400) {
-            return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                    .withDetail("identity-service refused the customer identifier (it is not a valid " +
-                            "identifier of its type)").build();
+            return Problems.badRequest("identity-service refused the customer identifier (it is not a valid " +
+                            "identifier of its type)");
         }
         return unavailable("identity-service answered " + response.getStatus());
     }
 
     private static HttpProblem unavailable(String detail) {
-        return HttpProblem.builder().withStatus(Response.Status.SERVICE_UNAVAILABLE).withTitle("Service Unavailable")
-                .withDetail(detail + "; ask again, or send the customer id").build();
+        return Problems.unavailable(detail + "; ask again, or send the customer id");
     }
 
     private static String digest(String type, String value) {

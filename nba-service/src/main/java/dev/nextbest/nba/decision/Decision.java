@@ -38,7 +38,7 @@ public record Decision(UUID decisionId, String customerId, Instant madeAt, Strin
      * @param reason why it dropped; absent at ARBITRATION, where the rank says it (below the returned actions)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FunnelEntry(String actionKey, int version, Stage stage, Integer rank, String reason, Double propensity,
+    public record FunnelEntry(String actionKey, int version, FunnelExit stage, Integer rank, String reason, Double propensity,
                               Double value, Double priority) {
     }
 

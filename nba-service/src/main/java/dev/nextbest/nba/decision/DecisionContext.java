@@ -101,4 +101,16 @@ final class DecisionContext {
     String placementKey() {
         return request.channel() + "/" + (request.placement() == null ? "" : request.placement());
     }
+
+    /** How many actions to return: as many as asked for, within what the placement allows. */
+    int wanted() {
+        return wanted(request, settings);
+    }
+
+    static int wanted(DecisionRequest request, DecisionSettings settings) {
+        // At most 100 where the settings name no limit for the placement.
+        DecisionSettings.Placement placement = settings.placements()
+                .get(request.channel() + "/" + (request.placement() == null ? "" : request.placement()));
+        return Math.min(request.limitOrDefault(), placement == null ? 100 : placement.maxActions());
+    }
 }

@@ -1,8 +1,8 @@
 package dev.nextbest.nba.decision;
 
-import dev.nextbest.nba.security.Caller;
-import dev.nextbest.nba.security.Roles;
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import dev.nextbest.commons.security.Caller;
+import dev.nextbest.commons.security.Roles;
+import dev.nextbest.commons.web.Problems;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,7 +58,6 @@ public class DecisionResource {
             content = @Content(mediaType = "application/problem+json"))
     public Uni<Decision> replay(@PathParam("id") @Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
             message = "must be a UUID") String id) {
-        return log.find(UUID.fromString(id)).map(found -> found.orElseThrow(() -> HttpProblem.builder()
-                .withStatus(Response.Status.NOT_FOUND).withTitle("Not Found").withDetail("no decision with id " + id).build()));
+        return log.find(UUID.fromString(id)).map(found -> found.orElseThrow(() -> Problems.notFound("no decision with id " + id)));
     }
 }

@@ -2,6 +2,7 @@ package dev.nextbest.nba.decision;
 
 import dev.nextbest.nba.catalog.ActionDefinition;
 import dev.nextbest.nba.live.LiveAction;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -14,43 +15,47 @@ import java.util.Map;
  * the engagement policies (eligibility, applicability, suitability; issue, group, then action).
  */
 @ApplicationScoped
-class EngagementStage {
+class EngagementStage implements Stage {
 
-    void apply(List<Candidate> candidates, DecisionContext decision) {
+    @Override
+    public Uni<Void> apply(DecisionState state) {
+        DecisionContext decision = state.context;
+        List<Candidate> candidates = state.candidates;
         for (Candidate candidate : candidates) {
             LiveAction action = candidate.action;
             ActionDefinition definition = action.definition();
             if (!action.validAt(decision.now)) {
-                candidate.drop(Stage.VALIDITY, "only valid from " + orAlways(definition.validFrom()) + " until " + orAlways(definition.validTo()));
+                candidate.drop(FunnelExit.VALIDITY, "only valid from " + orAlways(definition.validFrom()) + " until " + orAlways(definition.validTo()));
                 continue;
             }
             candidate.treatment = action.treatment(decision.request.channel(), decision.request.placement());
             if (candidate.treatment == null) {
-                candidate.drop(Stage.CHANNEL, "no treatment for " + decision.placementKey());
+                candidate.drop(FunnelExit.CHANNEL, "no treatment for " + decision.placementKey());
                 continue;
             }
             String audience = audienceProblem(definition.audienceOrAll(), decision.kind());
             if (audience != null) {
-                candidate.drop(Stage.AUDIENCE, audience);
+                candidate.drop(FunnelExit.AUDIENCE, audience);
                 continue;
             }
             if (definition.product() != null) {
                 String held = heldProblem(definition.product(), decision);
                 if (held != null) {
-                    candidate.drop(Stage.PRODUCT_HELD, held);
+                    candidate.drop(FunnelExit.PRODUCT_HELD, held);
                     continue;
                 }
             }
             Map<String, Object> variables = decision.variables(action.variable());
-            if (!passes(candidate, Stage.ELIGIBILITY, action.eligibility(), variables, decision)
-                    || !passes(candidate, Stage.APPLICABILITY, action.applicability(), variables, decision)) {
+            if (!passes(candidate, FunnelExit.ELIGIBILITY, action.eligibility(), variables, decision)
+                    || !passes(candidate, FunnelExit.APPLICABILITY, action.applicability(), variables, decision)) {
                 continue;
             }
-            passes(candidate, Stage.SUITABILITY, action.suitability(), variables, decision);
+            passes(candidate, FunnelExit.SUITABILITY, action.suitability(), variables, decision);
         }
+        return DONE;
     }
 
-    private static boolean passes(Candidate candidate, Stage stage, List<LiveAction.NamedCondition> conditions,
+    private static boolean passes(Candidate candidate, FunnelExit stage, List<LiveAction.NamedCondition> conditions,
                                   Map<String, Object> variables, DecisionContext decision) {
         for (LiveAction.NamedCondition condition : conditions) {
             Object outcome = outcome(condition, variables, decision);

@@ -1,7 +1,10 @@
 package dev.nextbest.nba.decision;
 
-/** The funnel's stages, in the order a candidate meets them; each says where a candidate dropped. */
-public enum Stage {
+/**
+ * Where a candidate left a decision's funnel, in the order it meets them: the reason it dropped out, or
+ * {@link #CHOSEN}. Several belong to one {@link Stage} (engagement drops for validity, channel, audience...).
+ */
+public enum FunnelExit {
     /** Needs a consent the customer has not granted, or the customer's contact preference closes the channel to it. */
     CONSENT,
     /** Outside its validity window. */

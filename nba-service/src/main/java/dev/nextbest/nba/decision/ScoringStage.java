@@ -9,6 +9,7 @@ import dev.nextbest.nba.scoring.ModelRegistry;
 import dev.nextbest.nba.scoring.ServingModel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -27,7 +28,7 @@ import java.util.TreeSet;
  * model that fails leaves its candidates to that fallback, counted, rather than failing the decision.
  */
 @ApplicationScoped
-class ScoringStage {
+class ScoringStage implements Stage {
 
     private static final Logger LOG = Logger.getLogger(ScoringStage.class);
 
@@ -41,8 +42,14 @@ class ScoringStage {
         this.modelFailures = registry.counter("nba.scoring.model-failures");
     }
 
+    @Override
+    public Uni<Void> apply(DecisionState decision) {
+        decision.models = List.copyOf(score(decision.candidates, decision.context));
+        return DONE;
+    }
+
     /** @return the labels (name@version) of the models that scored */
-    Set<String> apply(List<Candidate> candidates, DecisionContext decision) {
+    private Set<String> score(List<Candidate> candidates, DecisionContext decision) {
         Map<ServingModel, List<Candidate>> byModel = new IdentityHashMap<>();
         for (Candidate candidate : candidates) {
             if (!candidate.alive()) {

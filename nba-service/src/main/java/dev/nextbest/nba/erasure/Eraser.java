@@ -1,10 +1,9 @@
 package dev.nextbest.nba.erasure;
 
+import dev.nextbest.commons.events.Outbox;
 import dev.nextbest.nba.consent.CustomerConsents;
 import dev.nextbest.nba.contact.ContactCounters;
 import dev.nextbest.nba.decision.DecisionLog;
-import dev.nextbest.nba.events.Outbox;
-import dev.nextbest.nba.events.OutboxRelay;
 import dev.nextbest.nba.features.ProfileFeatures;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -29,16 +28,14 @@ public class Eraser {
     static final String SERVICE = "nba-service";
 
     private final Outbox outbox;
-    private final OutboxRelay relay;
     private final ProfileFeatures features;
     private final CustomerConsents consents;
     private final ReactiveKeyCommands<String> keys;
     private final DecisionLog decisions;
 
-    public Eraser(Outbox outbox, OutboxRelay relay, ProfileFeatures features, CustomerConsents consents,
+    public Eraser(Outbox outbox, ProfileFeatures features, CustomerConsents consents,
                   ReactiveRedisDataSource redis, DecisionLog decisions) {
         this.outbox = outbox;
-        this.relay = relay;
         this.features = features;
         this.consents = consents;
         this.keys = redis.key();
@@ -61,7 +58,7 @@ public class Eraser {
                                     return outbox.add(ErasureCompleted.TOPIC, customerId, ErasureCompleted.TYPE, customerId, completed)
                                             .replaceWith(completed);
                                 }))))
-                .invoke(relay::trigger);
+                ;
     }
 
     private static Uni<Void> delete(Mutiny.Session session, Map<String, Long> erased, String store, String sql, String customerId) {

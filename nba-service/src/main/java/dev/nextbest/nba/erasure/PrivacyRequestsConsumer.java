@@ -1,9 +1,9 @@
 package dev.nextbest.nba.erasure;
 
+import dev.nextbest.commons.events.CloudEventCodec;
+import dev.nextbest.commons.events.ConsumerRetry;
+import dev.nextbest.commons.events.PoisonEventException;
 import dev.nextbest.nba.access.CustomerAccess;
-import dev.nextbest.nba.events.CloudEventCodec;
-import dev.nextbest.nba.events.OutageRetry;
-import dev.nextbest.nba.events.PoisonEventException;
 import io.cloudevents.CloudEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +48,6 @@ public class PrivacyRequestsConsumer {
         }
         Uni<?> done = accessRequest ? access.answer(request.requestId(), request.customerId())
                 : eraser.erase(request.requestId(), request.customerId());
-        return OutageRetry.retried(done, (accessRequest ? "access" : "erasure") + " request " + request.requestId()).replaceWithVoid();
+        return ConsumerRetry.retried(done, (accessRequest ? "access" : "erasure") + " request " + request.requestId()).replaceWithVoid();
     }
 }

@@ -1,8 +1,8 @@
 package dev.nextbest.nba.features;
 
-import dev.nextbest.nba.events.CloudEventCodec;
-import dev.nextbest.nba.events.OutageRetry;
-import dev.nextbest.nba.events.PoisonEventException;
+import dev.nextbest.commons.events.CloudEventCodec;
+import dev.nextbest.commons.events.ConsumerRetry;
+import dev.nextbest.commons.events.PoisonEventException;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +43,7 @@ public class ProfileUpdatesConsumer {
             throw new PoisonEventException("a profile-updates record without a key: the key must be the customer id");
         }
         if (record.value() == null) {
-            return OutageRetry.retried(features.erase(record.key()), record).invoke(() -> erased.increment()).replaceWithVoid();
+            return ConsumerRetry.retried(features.erase(record.key()), record).invoke(() -> erased.increment()).replaceWithVoid();
         }
         CloudEvent event = codec.decode(record.value());
         if (!ProfileUpdated.TYPE.equals(event.getType())) {
@@ -55,7 +55,7 @@ public class ProfileUpdatesConsumer {
             throw new PoisonEventException("event " + event.getId() + " is about another customer than its key");
         }
         String snapshot = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
-        return OutageRetry.retried(features.store(update.customerId(), update.updatedAt(), snapshot), record)
+        return ConsumerRetry.retried(features.store(update.customerId(), update.updatedAt(), snapshot), record)
                 .invoke(isNewer -> (isNewer ? stored : stale).increment())
                 .replaceWithVoid();
     }

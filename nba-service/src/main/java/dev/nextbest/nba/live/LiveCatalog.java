@@ -1,12 +1,12 @@
 package dev.nextbest.nba.live;
 
+import dev.nextbest.nba.catalog.ActionRepository;
 import dev.nextbest.nba.catalog.ActionVersionRepository;
 import dev.nextbest.nba.catalog.Catalog;
 import dev.nextbest.nba.catalog.CatalogListener;
 import dev.nextbest.nba.catalog.CatalogRevision;
 import dev.nextbest.nba.catalog.DecisionSettingsStore;
 import dev.nextbest.nba.catalog.EngagementPolicy;
-import dev.nextbest.nba.catalog.ActionRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package dev.nextbest.nba.responses;
 
-import dev.nextbest.nba.security.Caller;
-import dev.nextbest.nba.security.Roles;
+import dev.nextbest.commons.security.Caller;
+import dev.nextbest.commons.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

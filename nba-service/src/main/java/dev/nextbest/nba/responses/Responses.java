@@ -1,16 +1,16 @@
 package dev.nextbest.nba.responses;
 
+import dev.nextbest.commons.events.Outbox;
+import dev.nextbest.commons.web.Problems;
 import dev.nextbest.nba.catalog.Catalog;
-import dev.nextbest.nba.events.Outbox;
-import dev.nextbest.nba.events.OutboxRelay;
 import dev.nextbest.nba.live.LiveAction;
 import dev.nextbest.nba.live.LiveCatalog;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -36,19 +36,19 @@ public class Responses {
     private final Catalog catalog;
     private final ResponseEffects effects;
     private final Outbox outbox;
-    private final OutboxRelay relay;
+    private final Clock clock;
 
-    public Responses(LiveCatalog live, Catalog catalog, ResponseEffects effects, Outbox outbox, OutboxRelay relay) {
+    public Responses(LiveCatalog live, Catalog catalog, ResponseEffects effects, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.live = live;
         this.catalog = catalog;
         this.effects = effects;
         this.outbox = outbox;
-        this.relay = relay;
     }
 
     /** @return true when recorded now, false when it had been already */
     public Uni<Boolean> record(NewResponse response) {
-        Instant received = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant received = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant occurred = response.occurredAt() == null ? received : response.occurredAt();
         if (occurred.isAfter(received.plusSeconds(300))) {
             throw badRequest("occurredAt is in the future");
@@ -76,12 +76,7 @@ public class Responses {
                         .setParameter("received", received)
                         .executeUpdate())
                 .chain(inserted -> inserted == 0 ? Uni.createFrom().item(false)
-                        : outbox.add(TOPIC, response.customerId(), TYPE, response.customerId(), recorded).replaceWith(true)))
-                .invoke(stored -> {
-                    if (stored) {
-                        relay.trigger();
-                    }
-                });
+                        : outbox.add(TOPIC, response.customerId(), TYPE, response.customerId(), recorded).replaceWith(true)));
     }
 
     /** The product the action sells (from its live version, else its latest); the action must exist. */
@@ -106,6 +101,6 @@ public class Responses {
     }
 
     private static HttpProblem badRequest(String detail) {
-        return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request").withDetail(detail).build();
+        return Problems.badRequest(detail);
     }
 }

@@ -2,26 +2,24 @@ package dev.nextbest.nba.scoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nextbest.commons.events.Outbox;
+import dev.nextbest.commons.web.Problems;
 import dev.nextbest.nba.catalog.ActionDefinition;
 import dev.nextbest.nba.catalog.Catalog;
-import dev.nextbest.nba.events.Outbox;
-import dev.nextbest.nba.events.OutboxRelay;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,12 +58,11 @@ public class ModelRegistry {
     private final ObjectMapper json;
     private final Vertx vertx;
     private final Outbox outbox;
-    private final OutboxRelay relay;
+    private final Clock clock;
 
-    public ModelRegistry(ModelLoader loader, Catalog catalog, ObjectMapper json, Vertx vertx, Outbox outbox,
-                         OutboxRelay relay) {
+    public ModelRegistry(ModelLoader loader, Catalog catalog, ObjectMapper json, Vertx vertx, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
-        this.relay = relay;
         this.loader = loader;
         this.catalog = catalog;
         this.json = json;
@@ -85,8 +82,7 @@ public class ModelRegistry {
                     try {
                         return loader.load(id, 0, checksum, onnx, descriptor, attributes);
                     } catch (ModelLoader.InvalidModelException e) {
-                        throw HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                                .withDetail("model refused: " + e.getMessage()).build();
+                        throw Problems.badRequest("model refused: " + e.getMessage());
                     }
                 })))
                 // The validated session is only a check: every replica (this one too) loads the stored bytes.
@@ -115,16 +111,13 @@ public class ModelRegistry {
                     model.onnx = onnx;
                     model.descriptor = write(descriptor);
                     model.createdBy = client;
-                    model.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    model.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
                     // Announced for its privacy assessment, in the same transaction.
                     return session.persist(model)
                             .chain(() -> outbox.add(Catalog.CHANGES_TOPIC, model.name, MODEL_REGISTERED, model.name, view(model, true)))
                             .replaceWith(model);
                 })))
-                .invoke(relay::trigger)
-                .onFailure(ModelRegistry::isUniqueViolation).transform(e -> HttpProblem.builder()
-                        .withStatus(Response.Status.CONFLICT).withTitle("Conflict")
-                        .withDetail("another version of " + descriptor.name() + " was uploaded at the same time; upload again").build());
+                .onFailure(ModelRegistry::isUniqueViolation).transform(e -> Problems.conflict("another version of " + descriptor.name() + " was uploaded at the same time; upload again"));
     }
 
     @Scheduled(every = "${nextbest.models.check-interval:2s}", delayed = "0s",

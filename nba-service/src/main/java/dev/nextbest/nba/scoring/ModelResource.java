@@ -2,8 +2,9 @@ package dev.nextbest.nba.scoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nextbest.nba.security.Caller;
-import dev.nextbest.nba.security.Roles;
+import dev.nextbest.commons.security.Caller;
+import dev.nextbest.commons.security.Roles;
+import dev.nextbest.commons.web.Problems;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -102,6 +103,6 @@ public class ModelResource {
     }
 
     private static HttpProblem badRequest(String detail) {
-        return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request").withDetail(detail).build();
+        return Problems.badRequest(detail);
     }
 }

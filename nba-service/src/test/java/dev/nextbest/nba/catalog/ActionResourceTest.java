@@ -1,11 +1,11 @@
 package dev.nextbest.nba.catalog;
 
-import dev.nextbest.local.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nextbest.local.servers.LocalServers;
 import dev.nextbest.local.testing.InjectRealServers;
 import dev.nextbest.local.testing.TestKafka;
+import dev.nextbest.local.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;

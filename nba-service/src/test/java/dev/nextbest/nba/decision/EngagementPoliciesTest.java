@@ -13,9 +13,9 @@ import java.util.Map;
 import static dev.nextbest.nba.Fixtures.*;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.awaitility.Awaitility.await;
 
 /** Eligibility, applicability and suitability, at action, group and issue level; validity and audience. */
 @QuarkusTest
