@@ -4,7 +4,6 @@ import dev.nextbest.commons.events.Outbox;
 import dev.nextbest.commons.security.RevokedClients;
 import dev.nextbest.commons.security.Roles;
 import dev.nextbest.commons.web.Problems;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -157,15 +156,11 @@ public class ApiClients {
         Set<String> unknown = new TreeSet<>(checked);
         unknown.removeAll(Roles.ALL);
         if (!unknown.isEmpty()) {
-            throw badRequest("unknown roles " + unknown + "; the roles are " + new TreeSet<>(Roles.ALL));
+            throw Problems.badRequest("unknown roles " + unknown + "; the roles are " + new TreeSet<>(Roles.ALL));
         }
         if (checked.contains(Roles.CHANNEL_APP) && checked.size() > 1) {
-            throw badRequest("a channel-app client acts for one customer at a time and cannot hold other roles");
+            throw Problems.badRequest("a channel-app client acts for one customer at a time and cannot hold other roles");
         }
         return checked;
-    }
-
-    private static HttpProblem badRequest(String detail) {
-        return Problems.badRequest(detail);
     }
 }

@@ -55,8 +55,7 @@ public class Eraser {
                     ErasureCompleted completed = new ErasureCompleted(requestId, SERVICE, customerId, erased);
                     return outbox.add(ErasureCompleted.TOPIC, customerId, ErasureCompleted.TYPE, customerId, completed)
                             .replaceWith(completed);
-                }))
-                ;
+                }));
     }
 
     private record Forget(List<String> ids, List<String> pseudonyms) {

@@ -67,8 +67,7 @@ public class IdentityAccess {
                         .chain(() -> {
                             AccessPart part = new AccessPart(requestId, Eraser.SERVICE, customerId, data);
                             return outbox.add(ErasureCompleted.TOPIC, customerId, TYPE, customerId, part).replaceWith(part);
-                        })))
-                ;
+                        })));
     }
 
     private JsonNode tree(String text) {

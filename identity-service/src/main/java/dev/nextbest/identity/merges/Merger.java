@@ -9,12 +9,10 @@ import dev.nextbest.identity.identifiers.Identifier;
 import dev.nextbest.identity.identifiers.IdentifierRepository;
 import dev.nextbest.identity.identifiers.IdentifierType;
 import dev.nextbest.identity.identifiers.ResolutionRules;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -117,17 +115,17 @@ public class Merger {
     public Uni<Moved> undo(UUID mergeId) {
         return Panache.withTransaction(() -> merges.findById(mergeId).chain(merge -> {
             if (merge == null) {
-                throw problem(Response.Status.NOT_FOUND, "no merge with id " + mergeId);
+                throw Problems.notFound("no merge with id " + mergeId);
             }
             if (merge.undoneAt != null) {
-                throw problem(Response.Status.CONFLICT, "merge " + mergeId + " was already undone");
+                throw Problems.conflict("merge " + mergeId + " was already undone");
             }
             return merges.movedIdentifierIds(mergeId)
                     .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Identifier>of())
                             : identifiers.list("id in ?1", ids))
                     .chain(moved -> {
                         if (moved.stream().anyMatch(i -> !i.customerId.equals(merge.survivorId))) {
-                            throw problem(Response.Status.CONFLICT, "identifiers of merge " + mergeId
+                            throw Problems.conflict("identifiers of merge " + mergeId
                                     + " have moved since; undo the later merge first");
                         }
                         moved.forEach(i -> i.customerId = merge.absorbedId);
@@ -148,9 +146,5 @@ public class Merger {
 
     private static List<String> pseudonyms(List<Identifier> identifiers) {
         return identifiers.stream().map(i -> i.pseudonym).toList();
-    }
-
-    private static HttpProblem problem(Response.Status status, String detail) {
-        return Problems.of(status, detail);
     }
 }

@@ -77,8 +77,7 @@ public class CustomerAccess {
                         .chain(() -> {
                             AccessPart part = new AccessPart(requestId, SERVICE, customerId, data);
                             return outbox.add(TOPIC, customerId, TYPE, customerId, part).replaceWith(part);
-                        }))))
-                ;
+                        }))));
     }
 
     /** The stored decisions and those still on their way, each once, oldest first. */

@@ -70,8 +70,7 @@ public class Catalog {
                             .chain(() -> publish(ACTION_CREATED, action, first));
                 }))
                 // Two requests racing for one key: the unique constraint decides, the loser gets the same 409.
-                .onFailure(Catalog::isUniqueViolation).transform(failure -> keyTaken(request.key()))
-                ;
+                .onFailure(Catalog::isUniqueViolation).transform(failure -> keyTaken(request.key()));
     }
 
     /** A change: edits the latest version while it is a DRAFT, else starts a new DRAFT version. */
@@ -111,7 +110,7 @@ public class Catalog {
     public Uni<ActionView> retire(UUID id, String client) {
         return Panache.withTransaction(() -> find(id).chain(action -> {
             if (action.liveVersion == null) {
-                throw conflict("action " + action.key + " has no live version to retire");
+                throw Problems.conflict("action " + action.key + " has no live version to retire");
             }
             return versions.findById(new ActionVersion.Key(id, action.liveVersion)).chain(live -> {
                 live.status = ActionStatus.RETIRED;
@@ -142,7 +141,7 @@ public class Catalog {
                         throw Problems.notFound("action " + action.key + " has no version " + version);
                     }
                     if (target.status != from) {
-                        throw conflict("version " + version + " of " + action.key + " is " + target.status
+                        throw Problems.conflict("version " + version + " of " + action.key + " is " + target.status
                                 + "; only a " + from + " version can become " + to);
                     }
                     Instant now = now();
@@ -237,11 +236,7 @@ public class Catalog {
     }
 
     private static HttpProblem keyTaken(String key) {
-        return conflict("an action with key '" + key + "' already exists");
-    }
-
-    private static HttpProblem conflict(String detail) {
-        return Problems.conflict(detail);
+        return Problems.conflict("an action with key '" + key + "' already exists");
     }
 
     private static boolean isUniqueViolation(Throwable failure) {

@@ -19,7 +19,7 @@ import java.util.List;
  * under its limit, so concurrent decisions never overshoot.
  */
 @ApplicationScoped
-public class VolumeCounters {
+public class VolumeCounters implements VolumeReservations {
 
     static final String KEY = "nba:volume:";
 
@@ -49,7 +49,7 @@ public class VolumeCounters {
         this.redis = redis;
     }
 
-    /** @return per claim, whether it was reserved */
+    @Override
     public Uni<boolean[]> reserve(List<Claim> claims, Instant now) {
         if (claims.isEmpty()) {
             return Uni.createFrom().item(new boolean[0]);

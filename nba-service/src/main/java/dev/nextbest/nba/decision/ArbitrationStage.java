@@ -3,14 +3,13 @@ package dev.nextbest.nba.decision;
 import dev.nextbest.nba.catalog.DecisionSettings;
 import dev.nextbest.nba.learning.ActionPosteriors;
 import dev.nextbest.nba.learning.BetaSampler;
+import dev.nextbest.nba.learning.Posteriors;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Exploration and arbitration. The propensity arbitration uses is the model's, blended with a draw from the
@@ -26,15 +25,9 @@ class ArbitrationStage implements Stage {
             .thenComparing(Comparator.comparingDouble((Candidate c) -> c.value).reversed())
             .thenComparing(c -> c.action.key());
 
-    private final Function<String, ActionPosteriors.Posterior> posteriors;
+    private final Posteriors posteriors;
 
-    @Inject
-    ArbitrationStage(ActionPosteriors posteriors) {
-        this(posteriors::of);
-    }
-
-    /** @param posteriors each action's take-up posterior, by action key */
-    ArbitrationStage(Function<String, ActionPosteriors.Posterior> posteriors) {
+    ArbitrationStage(Posteriors posteriors) {
         this.posteriors = posteriors;
     }
 
@@ -73,7 +66,7 @@ class ArbitrationStage implements Stage {
         if (!exploration.enabled()) {
             return candidate.modelPropensity;
         }
-        ActionPosteriors.Posterior posterior = posteriors.apply(candidate.action.key());
+        ActionPosteriors.Posterior posterior = posteriors.of(candidate.action.key());
         double weight = exploration.modelWeight();
         return weight * candidate.modelPropensity + (1 - weight) * sampler.next(posterior.alpha(), posterior.beta());
     }

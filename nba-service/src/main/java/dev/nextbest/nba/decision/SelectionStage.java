@@ -3,16 +3,15 @@ package dev.nextbest.nba.decision;
 import dev.nextbest.nba.catalog.DecisionSettings;
 import dev.nextbest.nba.learning.ActionPosteriors;
 import dev.nextbest.nba.learning.BetaSampler;
+import dev.nextbest.nba.learning.Posteriors;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The returned actions, marked {@link FunnelExit#CHOSEN}, each with the chance that this decision process
@@ -25,15 +24,9 @@ class SelectionStage implements Stage {
 
     static final int PROBABILITY_DRAWS = 100;
 
-    private final Function<String, ActionPosteriors.Posterior> posteriors;
+    private final Posteriors posteriors;
 
-    @Inject
-    SelectionStage(ActionPosteriors posteriors) {
-        this(posteriors::of);
-    }
-
-    /** @param posteriors each action's take-up posterior, by action key (the same arbitration drew from) */
-    SelectionStage(Function<String, ActionPosteriors.Posterior> posteriors) {
+    SelectionStage(Posteriors posteriors) {
         this.posteriors = posteriors;
     }
 
@@ -66,7 +59,7 @@ class SelectionStage implements Stage {
         for (int i = 0; i < n; i++) {
             Candidate candidate = contenders.get(i);
             factors[i] = ArbitrationStage.priority(candidate, 1.0, settings.arbitration());
-            ActionPosteriors.Posterior posterior = posteriors.apply(candidate.action.key());
+            ActionPosteriors.Posterior posterior = posteriors.of(candidate.action.key());
             alphas[i] = posterior.alpha();
             betas[i] = posterior.beta();
         }

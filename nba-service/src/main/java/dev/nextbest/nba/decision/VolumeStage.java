@@ -2,9 +2,9 @@ package dev.nextbest.nba.decision;
 
 import dev.nextbest.nba.catalog.ActionDefinition;
 import dev.nextbest.nba.contact.VolumeCounters;
+import dev.nextbest.nba.contact.VolumeReservations;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,19 +22,9 @@ class VolumeStage implements Stage {
 
     private static final int ROUNDS = 3;
 
-    /** Reserves one offer of each claim, all at once; says which were reserved (false: the limit is reached). */
-    interface Reservations {
-        Uni<boolean[]> reserve(List<VolumeCounters.Claim> claims, Instant now);
-    }
+    private final VolumeReservations reservations;
 
-    private final Reservations reservations;
-
-    @Inject
-    VolumeStage(VolumeCounters counters) {
-        this((Reservations) counters::reserve);
-    }
-
-    VolumeStage(Reservations reservations) {
+    VolumeStage(VolumeReservations reservations) {
         this.reservations = reservations;
     }
 

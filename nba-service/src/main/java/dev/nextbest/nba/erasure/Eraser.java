@@ -57,8 +57,7 @@ public class Eraser {
                                     ErasureCompleted completed = new ErasureCompleted(requestId, SERVICE, customerId, erased);
                                     return outbox.add(ErasureCompleted.TOPIC, customerId, ErasureCompleted.TYPE, customerId, completed)
                                             .replaceWith(completed);
-                                }))))
-                ;
+                                }))));
     }
 
     private static Uni<Void> delete(Mutiny.Session session, Map<String, Long> erased, String store, String sql, String customerId) {

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-
 /**
  * Consumes privacy-service's {@value ErasureRequested#TOPIC}: an erasure request erases the customer here
  * and is confirmed on privacy-acks; an access request is answered there ({@link CustomerAccess}). A request that cannot be read goes to

@@ -17,7 +17,7 @@ import java.util.Map;
  * Beta(1 + successes, 1 + failures): an action nobody has answered yet is a uniform guess.
  */
 @ApplicationScoped
-public class ActionPosteriors {
+public class ActionPosteriors implements Posteriors {
 
     /** Take-up counts of every action; responses/ResponseEffects writes them. */
     public static final String KEY = "nba:bandit";
@@ -39,6 +39,7 @@ public class ActionPosteriors {
         this.hash = redis.hash(String.class, String.class, Long.class);
     }
 
+    @Override
     public Posterior of(String action) {
         return posteriors.getOrDefault(action, Posterior.PRIOR);
     }

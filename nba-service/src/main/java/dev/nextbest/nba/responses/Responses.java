@@ -5,7 +5,6 @@ import dev.nextbest.commons.web.Problems;
 import dev.nextbest.nba.catalog.Catalog;
 import dev.nextbest.nba.live.LiveAction;
 import dev.nextbest.nba.live.LiveCatalog;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +50,7 @@ public class Responses {
         Instant received = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant occurred = response.occurredAt() == null ? received : response.occurredAt();
         if (occurred.isAfter(received.plusSeconds(300))) {
-            throw badRequest("occurredAt is in the future");
+            throw Problems.badRequest("occurredAt is in the future");
         }
         return product(response.action())
                 .chain(product -> effects.apply(response, product, occurred))
@@ -94,13 +93,9 @@ public class Responses {
                         WHERE a.key = :key""", String.class).setParameter("key", key).getResultList()))
                 .map((List<String> found) -> {
                     if (found.isEmpty()) {
-                        throw badRequest("no action with key '" + key + "'");
+                        throw Problems.badRequest("no action with key '" + key + "'");
                     }
                     return catalog.read(found.get(0)).product();
                 });
-    }
-
-    private static HttpProblem badRequest(String detail) {
-        return Problems.badRequest(detail);
     }
 }

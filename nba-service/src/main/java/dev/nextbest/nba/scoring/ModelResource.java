@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nextbest.commons.security.Caller;
 import dev.nextbest.commons.security.Roles;
 import dev.nextbest.commons.web.Problems;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
@@ -61,10 +60,10 @@ public class ModelResource {
     public Uni<Response> upload(@RestForm("model") FileUpload model,
                                 @RestForm("descriptor") @PartType(MediaType.TEXT_PLAIN) String descriptor) {
         if (model == null || descriptor == null) {
-            throw badRequest("send two parts: 'model' (the ONNX file) and 'descriptor' (JSON)");
+            throw Problems.badRequest("send two parts: 'model' (the ONNX file) and 'descriptor' (JSON)");
         }
         if (model.size() > MAX_BYTES || model.size() == 0) {
-            throw badRequest("the model must be 1 byte to 64 MiB; it is " + model.size() + " bytes");
+            throw Problems.badRequest("the model must be 1 byte to 64 MiB; it is " + model.size() + " bytes");
         }
         byte[] bytes;
         try {
@@ -89,20 +88,16 @@ public class ModelResource {
         try {
             descriptor = json.readValue(text, ModelDescriptor.class);
         } catch (JsonProcessingException e) {
-            throw badRequest("the descriptor is not valid JSON of the expected shape: " + e.getOriginalMessage());
+            throw Problems.badRequest("the descriptor is not valid JSON of the expected shape: " + e.getOriginalMessage());
         }
         if (descriptor == null) {
-            throw badRequest("the descriptor is empty");
+            throw Problems.badRequest("the descriptor is empty");
         }
         Set<ConstraintViolation<ModelDescriptor>> violations = validator.validate(descriptor);
         if (!violations.isEmpty()) {
-            throw badRequest("the descriptor is invalid: " + violations.stream()
+            throw Problems.badRequest("the descriptor is invalid: " + violations.stream()
                     .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
         }
         return descriptor;
-    }
-
-    private static HttpProblem badRequest(String detail) {
-        return Problems.badRequest(detail);
     }
 }

@@ -28,7 +28,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-
 /** The decision API: ranking, the funnel and its replay, the control group, the service level, the decision log. */
 @QuarkusTest
 class DecisionApiTest extends RealServers {

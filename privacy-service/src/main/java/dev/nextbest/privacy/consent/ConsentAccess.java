@@ -33,7 +33,6 @@ public class ConsentAccess {
                             json.valueToTree(state));
                     return outbox.add(ErasureCompleted.TOPIC, request.customerId(), AccessPart.TYPE, request.customerId(), part)
                             .replaceWith(part);
-                }))
-                ;
+                }));
     }
 }

@@ -47,8 +47,7 @@ public class ConsentErasure {
                                     ErasureCompleted completed = new ErasureCompleted(request.requestId(), SERVICE, customerId, erased);
                                     return outbox.add(ErasureCompleted.TOPIC, customerId, ErasureCompleted.TYPE, customerId, completed)
                                             .replaceWith(completed);
-                                })))
-                ;
+                                })));
     }
 
     private static Uni<Void> delete(Mutiny.Session session, Map<String, Long> erased, String store, String query,

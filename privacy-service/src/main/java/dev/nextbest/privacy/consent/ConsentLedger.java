@@ -86,8 +86,7 @@ public class ConsentLedger {
                         .chain(session -> Multi.createFrom().iterable(rows).onItem()
                                 .transformToUniAndConcatenate(session::persist).collect().last())
                         .chain(() -> publish(customerId, now))
-                        .call(() -> audit.append("consent-recorded", "consents of " + details.get("subject"), client, details)))
-                ;
+                        .call(() -> audit.append("consent-recorded", "consents of " + details.get("subject"), client, details)));
     }
 
     public Uni<ConsentState> state(String customerId) {

@@ -3,7 +3,6 @@ package dev.nextbest.privacy.policy;
 import dev.nextbest.commons.security.Caller;
 import dev.nextbest.commons.security.Roles;
 import dev.nextbest.commons.web.Problems;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -64,16 +63,12 @@ public class PolicyResource {
     public Uni<PolicyStore.PolicyVersion> save(@PathParam("key") @Pattern(regexp = PrivacyPolicy.KEY, message = PrivacyPolicy.KEY_MESSAGE) String key,
                                                @NotNull(message = "a JSON body is required") @Valid PrivacyPolicy policy) {
         if (!policy.key().equals(key)) {
-            throw badRequest("the body's key '" + policy.key() + "' differs from the path's '" + key + "'");
+            throw Problems.badRequest("the body's key '" + policy.key() + "' differs from the path's '" + key + "'");
         }
         try {
             return store.save(policy, "api", caller.clientId(), null);
         } catch (IllegalArgumentException e) {
-            throw badRequest(e.getMessage());
+            throw Problems.badRequest(e.getMessage());
         }
-    }
-
-    private static HttpProblem badRequest(String detail) {
-        return Problems.badRequest(detail);
     }
 }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-
 /**
  * Consumes the services' answers on {@value ErasureCompleted#TOPIC}: erasure confirmations and access parts.
  * One that cannot be read, names another customer than its request or does not fit its kind goes to {@code privacy-service.privacy-acks.dlq} with the reason;

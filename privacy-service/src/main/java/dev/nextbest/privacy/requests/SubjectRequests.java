@@ -70,8 +70,7 @@ public class SubjectRequests {
                         .setParameter("customer", customerId).setParameter("kind", kind.name())
                         .getResultList()
                         .chain(open -> open.isEmpty() ? create(session, kind, customerId, requestedBy, now).map(view -> new Opened(view, true))
-                                : view(session, open.get(0)).map(view -> new Opened(view, false)))))
-                ;
+                                : view(session, open.get(0)).map(view -> new Opened(view, false)))));
     }
 
     public record Opened(RequestView request, boolean created) {
@@ -218,8 +217,7 @@ public class SubjectRequests {
                         .map(escalations -> (int) escalations.stream().filter(Boolean::booleanValue).count()))
                 .call(() -> session.createMutationQuery("update ServiceConfirmation set part = null where part is not null "
                                 + "and requestId in (select id from SubjectRequest where kind = 'ACCESS' and completedAt < :cutoff)")
-                        .setParameter("cutoff", now.minus(bundleRetention)).executeUpdate())))
-                ;
+                        .setParameter("cutoff", now.minus(bundleRetention)).executeUpdate())));
     }
 
     private Uni<Boolean> retryAndEscalate(SubjectRequest request, List<ServiceConfirmation> parts, Instant now) {

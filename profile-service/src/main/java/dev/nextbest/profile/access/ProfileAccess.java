@@ -61,7 +61,6 @@ public class ProfileAccess {
                             data.put("interactions", all.stream().map(InteractionView::of).toList());
                             AccessPart part = new AccessPart(requestId, SERVICE, customerId, data);
                             return outbox.add(TOPIC, customerId, TYPE, customerId, part).replaceWith(part);
-                        })))
-                ;
+                        })));
     }
 }

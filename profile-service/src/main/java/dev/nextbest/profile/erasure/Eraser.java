@@ -55,8 +55,7 @@ public class Eraser {
                             return outbox.add(ErasureCompleted.TOPIC, customerId, ErasureCompleted.TYPE, customerId,
                                     completed).replaceWith(completed);
                         })))
-                .call(() -> cache.erase(customerId))
-                ;
+                .call(() -> cache.erase(customerId));
     }
 
     private static Uni<Void> delete(Mutiny.Session session, Map<String, Long> erased, String store, String query,

@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-
 /**
  * Consumes {@code privacy-requests}: an erasure request erases the customer here and is acknowledged on
  * {@code privacy-acks}; an access request is answered there with everything held about them

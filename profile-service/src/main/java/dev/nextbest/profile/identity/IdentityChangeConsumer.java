@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-
 /**
  * Consumes {@code identity-changes}: a registered customer gets its profile and kind; a merge unites two
  * profiles; an unmerge separates them again. Other identity events (identifiers linked) are not about
@@ -19,7 +18,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class IdentityChangeConsumer {
-
 
     private final CloudEventCodec codec;
     private final ProfileMerger merger;

@@ -7,7 +7,6 @@ import dev.nextbest.commons.events.PoisonEventException;
 import dev.nextbest.commons.security.Caller;
 import dev.nextbest.commons.security.Roles;
 import dev.nextbest.commons.web.Problems;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -122,26 +121,22 @@ public class EventIngestionResource {
         try {
             root = body == null || body.length == 0 ? null : json.readTree(body);
         } catch (IOException e) {
-            throw badRequest("the body is not JSON: send a CloudEvent, or a JSON array of them");
+            throw Problems.badRequest("the body is not JSON: send a CloudEvent, or a JSON array of them");
         }
         if (root == null || root.isMissingNode()) {
-            throw badRequest("the body is empty: send a CloudEvent, or a JSON array of them");
+            throw Problems.badRequest("the body is empty: send a CloudEvent, or a JSON array of them");
         }
         if (root.isObject()) {
             return List.of(root);
         }
         if (!root.isArray()) {
-            throw badRequest("send a CloudEvent (a JSON object), or a JSON array of them");
+            throw Problems.badRequest("send a CloudEvent (a JSON object), or a JSON array of them");
         }
         if (root.isEmpty() || root.size() > MAX_BATCH) {
-            throw badRequest("a batch holds 1 to " + MAX_BATCH + " events; this one holds " + root.size());
+            throw Problems.badRequest("a batch holds 1 to " + MAX_BATCH + " events; this one holds " + root.size());
         }
         List<JsonNode> items = new ArrayList<>(root.size());
         root.forEach(items::add);
         return items;
-    }
-
-    private static HttpProblem badRequest(String detail) {
-        return Problems.badRequest(detail);
     }
 }

@@ -4,7 +4,6 @@ import dev.nextbest.commons.security.Caller;
 import dev.nextbest.commons.security.Roles;
 import dev.nextbest.commons.web.Problems;
 import dev.nextbest.profile.events.Channel;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -66,12 +65,12 @@ public class InteractionResource {
         caller.checkMayActFor(customerId);
         InteractionFilter filter = new InteractionFilter(
                 Optional.ofNullable(channel).map(value -> Channel.parse(value)
-                        .orElseThrow(() -> badRequest("channel must be one of " + Channel.ALLOWED))),
+                        .orElseThrow(() -> Problems.badRequest("channel must be one of " + Channel.ALLOWED))),
                 Optional.ofNullable(kind),
                 Optional.ofNullable(from).map(value -> instant("from", value)),
                 Optional.ofNullable(to).map(value -> instant("to", value)),
                 Optional.ofNullable(cursor).map(value -> Cursor.decode(value)
-                        .orElseThrow(() -> badRequest("cursor is not one this API gave"))));
+                        .orElseThrow(() -> Problems.badRequest("cursor is not one this API gave"))));
         int pageSize = Integer.parseInt(limit);
         // One more than the page, to know whether there is a next one.
         return repository.latest(customerId, filter, pageSize + 1).map(found -> {
@@ -85,11 +84,7 @@ public class InteractionResource {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw badRequest(name + " must be a time in ISO-8601 with a zone, e.g. 2026-11-01T00:00:00Z");
+            throw Problems.badRequest(name + " must be a time in ISO-8601 with a zone, e.g. 2026-11-01T00:00:00Z");
         }
-    }
-
-    private static HttpProblem badRequest(String detail) {
-        return Problems.badRequest(detail);
     }
 }

@@ -1,6 +1,7 @@
 package dev.nextbest.profile.snapshots;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nextbest.commons.events.Envelopes;
 import dev.nextbest.profile.profiles.LifetimeValueSettings;
 import dev.nextbest.profile.profiles.Profile;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -39,19 +40,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProfileUpdates {
 
-    static final URI SOURCE = URI.create("/profile-service");
     private static final byte[] CONTENT_TYPE = JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
     private final MutinyEmitter<byte[]> emitter;
     private final ObjectMapper mapper;
     private final LifetimeValueSettings clv;
     private final Clock clock;
+    private final URI source;
     private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     public ProfileUpdates(@Channel("profile-updates") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
                           MutinyEmitter<byte[]> emitter, // a whole batch of snapshots is handed over at once
-                          ObjectMapper mapper, LifetimeValueSettings clv, Clock clock) {
+                          ObjectMapper mapper, LifetimeValueSettings clv, Clock clock, Envelopes envelopes) {
         this.clock = clock;
+        this.source = envelopes.source();
         this.emitter = emitter;
         this.mapper = mapper;
         this.clv = clv;
@@ -76,7 +78,7 @@ public class ProfileUpdates {
     private byte[] snapshot(Profile profile, Instant now) {
         return format.serialize(CloudEventBuilder.v1()
                 .withId(UUID.randomUUID().toString())
-                .withSource(SOURCE)
+                .withSource(source)
                 .withType(ProfileUpdate.TYPE)
                 .withSubject(profile.customerId)
                 .withTime(now.atOffset(ZoneOffset.UTC))
